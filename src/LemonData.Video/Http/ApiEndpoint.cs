@@ -1,0 +1,74 @@
+using System;
+
+namespace LemonData.Video;
+
+/// <summary>
+/// The service's base address. Always ends with '/', and paths are joined to it without a leading
+/// '/': otherwise <c>https://gw.example.com/lemondata</c> would silently lose <c>lemondata</c>
+/// (relative URI resolution replaces the last segment), the classic generated-client pitfall.
+/// </summary>
+internal sealed class ApiEndpoint
+{
+    public ApiEndpoint(Uri endpoint)
+    {
+        if (endpoint is null)
+        {
+            throw new ArgumentNullException(nameof(endpoint));
+        }
+
+        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException(
+                "Endpoint must be an absolute http or https address, for example https://api.lemondata.cc; got '" + endpoint + "'.",
+                nameof(endpoint));
+        }
+
+        var text = endpoint.GetLeftPart(UriPartial.Path);
+        BaseAddress = new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/", UriKind.Absolute);
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Joins a path of the API (with or without a leading '/') to the base address, keeping its path.</summary>
+    public Uri Resolve(string relativePath) => new(BaseAddress, relativePath.TrimStart('/'));
+
+    /// <summary>
+    /// Resolves the service's <c>poll_url</c>. A relative path is joined to the base address; an absolute
+    /// address is accepted only on the endpoint's own origin, because the API key is sent with polls.
+    /// </summary>
+    public bool TryResolvePollUrl(string? pollUrl, out Uri uri)
+    {
+        uri = null!;
+        if (string.IsNullOrWhiteSpace(pollUrl))
+        {
+            return false;
+        }
+
+        var trimmed = pollUrl!.Trim();
+        if (Uri.TryCreate(trimmed, UriKind.Absolute, out var absolute)
+            && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp))
+        {
+            if (!IsSameOrigin(absolute))
+            {
+                return false;
+            }
+
+            uri = absolute;
+            return true;
+        }
+
+        if (trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.IndexOf("://", StringComparison.Ordinal) >= 0)
+        {
+            return false;
+        }
+
+        uri = Resolve(trimmed);
+        return true;
+    }
+
+    public bool IsSameOrigin(Uri uri) =>
+        uri.IsAbsoluteUri
+        && string.Equals(uri.Scheme, BaseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.Host, BaseAddress.Host, StringComparison.OrdinalIgnoreCase)
+        && uri.Port == BaseAddress.Port;
+}

@@ -1,0 +1,21 @@
+using System;
+
+namespace LemonData.Video;
+
+/// <summary>A successful answer, read and parsed.</summary>
+internal sealed class ApiResponse<T>
+{
+    public ApiResponse(int statusCode, T value, TimeSpan? retryAfter)
+    {
+        StatusCode = statusCode;
+        Value = value;
+        RetryAfter = retryAfter;
+    }
+
+    public int StatusCode { get; }
+
+    public T Value { get; }
+
+    /// <summary>The <c>Retry-After</c> of a successful answer: the service asks pollers to slow down.</summary>
+    public TimeSpan? RetryAfter { get; }
+}

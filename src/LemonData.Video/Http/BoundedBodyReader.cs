@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LemonData.Video;
+
+/// <summary>
+/// Reads a body into memory up to a limit. A task or an error is a few hundred bytes; a body of
+/// megabytes is a misbehaving proxy or server, and must not exhaust the caller's memory.
+/// </summary>
+internal static class BoundedBodyReader
+{
+    public static async Task<(byte[] Body, bool Truncated)> ReadAsync(HttpContent? content, int limit, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return (Array.Empty<byte>(), false);
+        }
+
+        if (content.Headers.ContentLength is { } declared && declared > limit)
+        {
+            // Read only what an excerpt needs.
+            limit = Math.Min(limit, 4096);
+        }
+
+#if NET8_0_OR_GREATER
+        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        while (true)
+        {
+            var room = limit - (int)buffer.Length;
+            if (room <= 0)
+            {
+                // One more byte tells a body of exactly `limit` bytes from a longer one.
+                var probe = await stream.ReadAsync(chunk, 0, 1, cancellationToken).ConfigureAwait(false);
+                return (buffer.ToArray(), probe > 0);
+            }
+
+            var read = await stream.ReadAsync(chunk, 0, Math.Min(chunk.Length, room), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return (buffer.ToArray(), content.Headers.ContentLength is { } length && length > buffer.Length);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+    }
+}

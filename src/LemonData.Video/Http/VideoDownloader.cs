@@ -1,0 +1,145 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LemonData.Video;
+
+/// <summary>
+/// Streams a finished video to the caller's stream. The result URL points at a CDN: the request
+/// carries no API key, whatever the host, and the body is copied in chunks, never held in memory.
+/// </summary>
+internal sealed class VideoDownloader
+{
+    private const int CopyBufferSize = 81920;
+    private const int MaxErrorBodyBytes = 16 * 1024;
+
+    private readonly HttpClient _httpClient;
+    private readonly ApiEndpoint _endpoint;
+    private readonly RetryPolicy _retryPolicy;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _attemptTimeout;
+    private readonly string? _secret;
+
+    public VideoDownloader(HttpClient httpClient, ApiEndpoint endpoint, RetryPolicy retryPolicy, TimeProvider timeProvider, TimeSpan attemptTimeout, string? secret)
+    {
+        _httpClient = httpClient;
+        _endpoint = endpoint;
+        _retryPolicy = retryPolicy;
+        _timeProvider = timeProvider;
+        _attemptTimeout = attemptTimeout;
+        _secret = secret;
+    }
+
+    public async Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken)
+    {
+        var uri = ResolveVideoUri(task);
+        var action = "downloading the video of task '" + task.Id + "'";
+        for (var retriesDone = 0; ; retriesDone++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            LemonDataApiError error;
+            Exception? cause = null;
+            RetryDecision decision;
+            var bytesWritten = 0L;
+            using (var attemptTimeout = _timeProvider.CreateTimeoutSource(_attemptTimeout))
+            using (var headersToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token))
+            {
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                    using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headersToken.Token).ConfigureAwait(false);
+                    var status = (int)response.StatusCode;
+                    if (response.IsSuccessStatusCode)
+                    {
+                        // The attempt timeout covers reaching the file; copying it may take as long
+                        // as the video is large, and only the caller's token bounds it.
+#if NET8_0_OR_GREATER
+                        using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+                        using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                        var buffer = new byte[CopyBufferSize];
+                        int read;
+                        while ((read = await body.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                        {
+                            await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                            bytesWritten += read;
+                        }
+
+                        return;
+                    }
+
+                    error = NewError(action, task.Id, status);
+                    error.RetryAfter = RetryAfterReader.Read(response, _timeProvider.GetUtcNow());
+                    var (errorBody, _) = await BoundedBodyReader.ReadAsync(response.Content, MaxErrorBodyBytes, headersToken.Token).ConfigureAwait(false);
+                    error.Problem = "the video host answered " + status + " for " + uri.GetLeftPart(UriPartial.Path);
+                    if (errorBody.Length > 0)
+                    {
+                        error.ResponseExcerpt = BodyExcerpt.From(errorBody);
+                    }
+
+                    decision = _retryPolicy.ForStatus(idempotent: true, retriesDone, status, error.RetryAfter);
+                }
+                catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && attemptTimeout.IsCancellationRequested)
+                {
+                    error = NewError(action, task.Id, 0);
+                    error.Problem = "the video host did not answer within the attempt timeout";
+                    cause = exception;
+                    decision = _retryPolicy.ForTransportFailure(idempotent: true, retriesDone, TransportFailure.OutcomeUnknown);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && TransportFailureClassifier.IsTransportException(exception))
+                {
+                    error = NewError(action, task.Id, 0);
+                    error.Problem = bytesWritten > 0
+                        ? "the download broke off after " + bytesWritten + " bytes (" + exception.Message + "); the destination holds a partial file"
+                        : "the video host could not be read (" + exception.Message + ")";
+                    cause = exception;
+
+                    // Bytes already written cannot be taken back from the caller's stream.
+                    decision = bytesWritten > 0
+                        ? RetryDecision.Stop
+                        : _retryPolicy.ForTransportFailure(idempotent: true, retriesDone, TransportFailureClassifier.Classify(exception));
+                }
+            }
+
+            if (!decision.ShouldRetry)
+            {
+                throw new LemonDataApiException(error, cause);
+            }
+
+            await _timeProvider.Delay(decision.Delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Uri ResolveVideoUri(VideoTask task)
+    {
+        if (string.IsNullOrWhiteSpace(task.VideoUrl))
+        {
+            throw new InvalidOperationException(
+                "Task '" + task.Id + "' has no video to download (status '" + task.Status + "'). "
+                + "Wait for it to complete first: WaitForCompletionAsync(\"" + task.Id + "\").");
+        }
+
+        if (Uri.TryCreate(task.VideoUrl, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp))
+        {
+            return absolute;
+        }
+
+        if (Uri.TryCreate(task.VideoUrl, UriKind.Relative, out _))
+        {
+            return _endpoint.Resolve(task.VideoUrl!);
+        }
+
+        throw new InvalidOperationException("Task '" + task.Id + "' has a video URL that is not an http or https address: '" + task.VideoUrl + "'.");
+    }
+
+    private LemonDataApiError NewError(string action, string taskId, int status) => new()
+    {
+        StatusCode = status,
+        Action = action,
+        TaskId = taskId,
+        Secret = _secret,
+    };
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Net.Http;
+
+namespace LemonData.Video;
+
+/// <summary>One endpoint of the OpenAPI document (the generated <c>LemonDataVideoOperations</c> lists them).</summary>
+internal sealed class WireOperation
+{
+    private const string IdPlaceholder = "{id}";
+
+    public WireOperation(string operationId, string method, string pathTemplate)
+    {
+        OperationId = operationId;
+        Method = new HttpMethod(method);
+        PathTemplate = pathTemplate.TrimStart('/');
+    }
+
+    public string OperationId { get; }
+
+    public HttpMethod Method { get; }
+
+    public string PathTemplate { get; }
+
+    /// <summary>
+    /// Whether sending it twice is harmless. A POST here creates a paid video: it is repeated only
+    /// when the service provably did not act on it.
+    /// </summary>
+    public bool IsIdempotent => Method != HttpMethod.Post;
+
+    /// <summary>The path for one task. Ids are opaque: every character that could change the path is escaped.</summary>
+    public string PathFor(string taskId)
+    {
+        if (PathTemplate.IndexOf(IdPlaceholder, StringComparison.Ordinal) < 0)
+        {
+            throw new InvalidOperationException(OperationId + " takes no task id.");
+        }
+
+        return PathTemplate.Replace(IdPlaceholder, EscapeSegment(taskId));
+    }
+
+    public string Path() => PathTemplate;
+
+    internal static string EscapeSegment(string value)
+    {
+        var escaped = Uri.EscapeDataString(value);
+
+        // "." and ".." are unreserved, so they survive escaping, and then a URI would read them as
+        // "this folder" and "up one folder": /v1/tasks/.. would become /v1/.
+        return escaped == "." || escaped == ".." ? escaped.Replace(".", "%2E") : escaped;
+    }
+}

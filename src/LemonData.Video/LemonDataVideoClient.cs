@@ -1,0 +1,298 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LemonData.Video;
+
+/// <summary>
+/// The client of LemonData's video generation API: submit a job, wait for it, download the video.
+/// Thread-safe: create one and share it. Methods are virtual so that tests can mock them.
+/// </summary>
+/// <remarks>
+/// Every video costs credit, so the client never sends a create twice unless the service provably
+/// did not act on it (a 429, or a connection never made), and every failure after a task exists
+/// carries its id (<see cref="LemonDataApiException.TaskId"/>, <see cref="VideoTaskTimeoutException.TaskId"/>,
+/// <see cref="VideoTaskWaitCanceledException.TaskId"/>) so it can be resumed with
+/// <see cref="WaitForCompletionAsync(string, IProgress{VideoTask}?, CancellationToken)"/>.
+/// </remarks>
+public class LemonDataVideoClient
+{
+    private static readonly Lazy<HttpClient> SharedHttpClient = new(CreateSharedHttpClient, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly ApiEndpoint _endpoint = null!;
+    private readonly ApiRequestSender _sender = null!;
+    private readonly TaskReader _taskReader = null!;
+    private readonly TaskPoller _poller = null!;
+    private readonly VideoDownloader _downloader = null!;
+    private readonly PollUrlCache _pollUrls = new();
+    private readonly bool _validateRequests;
+
+    /// <summary>Creates a client with default options; <paramref name="apiKey"/> falls back to <c>LEMONDATA_API_KEY</c> when null or empty.</summary>
+    /// <param name="apiKey">The API key, <c>sk-...</c>.</param>
+    public LemonDataVideoClient(string apiKey)
+        : this(apiKey, new LemonDataVideoClientOptions())
+    {
+    }
+
+    /// <summary>Creates a client; <paramref name="apiKey"/> falls back to <see cref="LemonDataVideoClientOptions.ApiKey"/>, then <c>LEMONDATA_API_KEY</c>.</summary>
+    /// <param name="apiKey">The API key, <c>sk-...</c>.</param>
+    /// <param name="options">Endpoint, polling, retries and validation.</param>
+    public LemonDataVideoClient(string apiKey, LemonDataVideoClientOptions options)
+        : this(SharedHttpClient.Value, options ?? throw new ArgumentNullException(nameof(options)), RequireApiKey(apiKey, options), ownsHttpClient: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client on the caller's <see cref="HttpClient"/> (for example from <c>IHttpClientFactory</c>).
+    /// The caller owns it; the client never changes its defaults. The key is
+    /// <see cref="LemonDataVideoClientOptions.ApiKey"/> or <c>LEMONDATA_API_KEY</c>; the endpoint is
+    /// <see cref="LemonDataVideoClientOptions.Endpoint"/> when set in code, else the client's
+    /// <see cref="HttpClient.BaseAddress"/>, else <c>LEMONDATA_BASE_URL</c> or the default.
+    /// </summary>
+    /// <param name="httpClient">The HTTP client to send requests with.</param>
+    /// <param name="options">Key, endpoint, polling, retries and validation.</param>
+    public LemonDataVideoClient(HttpClient httpClient, LemonDataVideoClientOptions options)
+        : this(
+            httpClient ?? throw new ArgumentNullException(nameof(httpClient)),
+            options ?? throw new ArgumentNullException(nameof(options)),
+            options.ApiKey ?? (httpClient.DefaultRequestHeaders.Authorization is null ? RequireApiKey(null, options) : null),
+            ownsHttpClient: false)
+    {
+    }
+
+    /// <summary>For mocking frameworks only: a client made this way cannot send requests.</summary>
+    protected LemonDataVideoClient()
+    {
+    }
+
+    private LemonDataVideoClient(HttpClient httpClient, LemonDataVideoClientOptions options, string? apiKey, bool ownsHttpClient)
+    {
+        var endpoint = options.EndpointIsSetInCode || ownsHttpClient || httpClient.BaseAddress is null
+            ? options.Endpoint
+            : httpClient.BaseAddress;
+        _endpoint = new ApiEndpoint(endpoint);
+        _validateRequests = options.ValidateRequests;
+        var timeProvider = options.TimeProvider;
+        var retryPolicy = new RetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay);
+        _sender = new ApiRequestSender(httpClient, apiKey, retryPolicy, options.AttemptTimeout, timeProvider);
+        _taskReader = new TaskReader(_sender);
+        _poller = new TaskPoller(_taskReader, _endpoint, timeProvider, options.PollInterval, options.MaxPollInterval, options.WaitTimeout);
+
+        // A caller's client that carries its own Authorization default would send the key to the
+        // video's host: downloads then go through the SDK's own client, which has no defaults.
+        var downloadClient = httpClient.DefaultRequestHeaders.Authorization is null ? httpClient : SharedHttpClient.Value;
+        _downloader = new VideoDownloader(downloadClient, _endpoint, retryPolicy, timeProvider, options.AttemptTimeout, apiKey);
+    }
+
+    /// <summary>The address requests go to (always ending with '/').</summary>
+    public virtual Uri Endpoint => _endpoint.BaseAddress;
+
+    /// <summary>
+    /// Submits a video generation job and returns the task at once (usually <c>pending</c>). Store its
+    /// <see cref="VideoTask.Id"/>: it is how the paid job is found again. Sent exactly once, unless
+    /// the service refused it (429) or no connection could be made.
+    /// </summary>
+    /// <param name="request">The job. Checked first when <see cref="LemonDataVideoClientOptions.ValidateRequests"/> is on.</param>
+    /// <param name="cancellationToken">Cancels the call. A create cancelled after it was sent may still have made a task.</param>
+    /// <exception cref="VideoRequestValidationException">The request breaks a rule; nothing was sent.</exception>
+    /// <exception cref="LemonDataApiException">The service refused the job, or its answer was lost (<see cref="LemonDataApiException.TaskMayExist"/>).</exception>
+    public virtual async Task<VideoTask> CreateVideoAsync(VideoGenerationRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        if (_validateRequests)
+        {
+            VideoRequestValidator.ThrowIfInvalid(request);
+        }
+
+        var operation = LemonDataVideoOperations.CreateVideoGeneration;
+        var call = new ApiCall(operation, _endpoint.Resolve(operation.Path()), "creating a video with model '" + (request.Model ?? VideoModels.Default) + "'")
+        {
+            JsonBody = JsonSerializer.SerializeToUtf8Bytes(request, LemonDataJsonContext.Default.VideoGenerationRequest),
+        };
+        var response = await _sender.SendAsync(call, body => TaskReader.ParseTask(body, requestedTaskId: null), cancellationToken).ConfigureAwait(false);
+        var task = response.Value;
+        _pollUrls.Remember(task.Id, task.PollUrl);
+        return task;
+    }
+
+    /// <summary>Reads a task's current state once.</summary>
+    /// <param name="taskId">The task id.</param>
+    /// <param name="cancellationToken">Cancels the call (not the job).</param>
+    /// <exception cref="LemonDataApiException">The task is unknown (404) or the service failed.</exception>
+    public virtual async Task<VideoTask> GetVideoTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        RequireTaskId(taskId);
+        var route = new TaskRoute(_endpoint, taskId, _pollUrls.Find(taskId));
+        var response = await _taskReader.ReadAsync(route, cancellationToken).ConfigureAwait(false);
+        return response.Value;
+    }
+
+    /// <summary>
+    /// Waits until a task completes: polls it (at <see cref="LemonDataVideoClientOptions.PollInterval"/>, slower for long
+    /// tasks, as the service's <c>Retry-After</c> asks) and reports every state seen to <paramref name="progress"/>.
+    /// Works for any task id, including one stored before a crash.
+    /// </summary>
+    /// <param name="taskId">The task id.</param>
+    /// <param name="progress">Receives every state seen.</param>
+    /// <param name="cancellationToken">Stops waiting. The job keeps running on the service.</param>
+    /// <returns>The completed task, with <see cref="VideoTask.VideoUrl"/>.</returns>
+    /// <exception cref="VideoGenerationFailedException">The task failed or was cancelled.</exception>
+    /// <exception cref="VideoTaskTimeoutException">(A <see cref="TimeoutException"/>) <see cref="LemonDataVideoClientOptions.WaitTimeout"/> passed.</exception>
+    /// <exception cref="VideoTaskWaitCanceledException">(An <see cref="OperationCanceledException"/>) the token was cancelled.</exception>
+    public virtual Task<VideoTask> WaitForCompletionAsync(string taskId, IProgress<VideoTask>? progress = null, CancellationToken cancellationToken = default)
+    {
+        RequireTaskId(taskId);
+        return _poller.WaitAsync(taskId, _pollUrls.Find(taskId), justCreated: false, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits until a task completes, polling its <see cref="VideoTask.PollUrl"/> when it has one. A task
+    /// that has already ended is returned (or, failed, thrown) without a request.
+    /// </summary>
+    /// <param name="task">A task from <see cref="CreateVideoAsync"/> or <see cref="GetVideoTaskAsync"/>.</param>
+    /// <param name="progress">Receives every state seen.</param>
+    /// <param name="cancellationToken">Stops waiting. The job keeps running on the service.</param>
+    public virtual Task<VideoTask> WaitForCompletionAsync(VideoTask task, IProgress<VideoTask>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (task is null)
+        {
+            throw new ArgumentNullException(nameof(task));
+        }
+
+        if (task.Status == VideoTaskStatus.Completed)
+        {
+            return Task.FromResult(task);
+        }
+
+        if (task.Status == VideoTaskStatus.Failed)
+        {
+            throw new VideoGenerationFailedException(task);
+        }
+
+        return _poller.WaitAsync(task.Id, task.PollUrl ?? _pollUrls.Find(task.Id), justCreated: false, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Submits a job and waits for its video: <see cref="CreateVideoAsync"/> then
+    /// <see cref="WaitForCompletionAsync(VideoTask, IProgress{VideoTask}?, CancellationToken)"/>. The created task
+    /// is reported to <paramref name="progress"/> first, so its id is known before any wait.
+    /// </summary>
+    /// <param name="request">The job.</param>
+    /// <param name="progress">Receives the created task, then every state seen.</param>
+    /// <param name="cancellationToken">Stops the call; once the job is created, it keeps running on the service.</param>
+    /// <returns>The completed task, with <see cref="VideoTask.VideoUrl"/>.</returns>
+    public virtual async Task<VideoTask> GenerateVideoAsync(VideoGenerationRequest request, IProgress<VideoTask>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var created = await CreateVideoAsync(request, cancellationToken).ConfigureAwait(false);
+        progress?.Report(created);
+        if (created.Status == VideoTaskStatus.Completed)
+        {
+            return created;
+        }
+
+        if (created.Status == VideoTaskStatus.Failed)
+        {
+            throw new VideoGenerationFailedException(created);
+        }
+
+        return await _poller.WaitAsync(created.Id, created.PollUrl, justCreated: true, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Streams a completed task's video into <paramref name="destination"/> without holding it in memory.
+    /// The video's host never receives the API key.
+    /// </summary>
+    /// <param name="task">A completed task (it has <see cref="VideoTask.VideoUrl"/>).</param>
+    /// <param name="destination">Where to write the video; left open.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <exception cref="InvalidOperationException">The task has no video URL yet.</exception>
+    /// <exception cref="LemonDataApiException">The video host failed or the download broke off.</exception>
+    public virtual Task DownloadVideoAsync(VideoTask task, Stream destination, CancellationToken cancellationToken = default)
+    {
+        if (task is null)
+        {
+            throw new ArgumentNullException(nameof(task));
+        }
+
+        if (destination is null)
+        {
+            throw new ArgumentNullException(nameof(destination));
+        }
+
+        if (!destination.CanWrite)
+        {
+            throw new ArgumentException("The destination stream must be writable.", nameof(destination));
+        }
+
+        return _downloader.DownloadAsync(task, destination, cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks the service to cancel a queued task (generation C; only queued tasks of a few Seedance
+    /// models can be cancelled). The cancelled task reads <c>failed</c> with <see cref="VideoTask.IsCancelled"/>.
+    /// </summary>
+    /// <param name="taskId">The task id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="LemonDataApiException">400 <c>unsupported_task_cancel</c>, 409 <c>task_not_cancellable</c>, 404, ...</exception>
+    public virtual async Task<VideoTask> CancelVideoTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        RequireTaskId(taskId);
+        var operation = LemonDataVideoOperations.CancelTask;
+        var call = new ApiCall(operation, _endpoint.Resolve(operation.PathFor(taskId)), "cancelling task '" + taskId + "'") { TaskId = taskId };
+        var response = await _sender.SendAsync(call, body => TaskReader.ParseTask(body, taskId), cancellationToken).ConfigureAwait(false);
+        return response.Value;
+    }
+
+    private static string RequireApiKey(string? apiKey, LemonDataVideoClientOptions options)
+    {
+        var key = string.IsNullOrWhiteSpace(apiKey) ? options.ApiKey : apiKey!.Trim();
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new ArgumentException(
+                "An API key is required: pass it to LemonDataVideoClient, set LemonDataVideoClientOptions.ApiKey, or set the "
+                + LemonDataVideoClientOptions.ApiKeyEnvironmentVariable + " environment variable.",
+                nameof(apiKey));
+        }
+
+        return key!;
+    }
+
+    private static void RequireTaskId(string taskId)
+    {
+        if (taskId is null)
+        {
+            throw new ArgumentNullException(nameof(taskId));
+        }
+
+        if (string.IsNullOrWhiteSpace(taskId))
+        {
+            throw new ArgumentException("The task id must not be empty.", nameof(taskId));
+        }
+    }
+
+    private static HttpClient CreateSharedHttpClient()
+    {
+#if NET8_0_OR_GREATER
+        var handler = new SocketsHttpHandler
+        {
+            // DNS changes are picked up; connections are reused meanwhile.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        };
+#else
+        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+#endif
+
+        // Attempts are timed by the SDK (AttemptTimeout); a download may legitimately take long.
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+}

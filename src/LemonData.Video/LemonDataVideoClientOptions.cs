@@ -1,0 +1,164 @@
+using System;
+using System.Threading;
+
+namespace LemonData.Video;
+
+/// <summary>
+/// How a <see cref="LemonDataVideoClient"/> talks to the service. The client copies these values when
+/// it is created: changing the options afterwards does not affect it.
+/// </summary>
+public class LemonDataVideoClientOptions
+{
+    /// <summary>The service's default address.</summary>
+    public static readonly Uri DefaultEndpoint = new("https://api.lemondata.cc");
+
+    /// <summary>The environment variable read for the API key when none is given in code.</summary>
+    public const string ApiKeyEnvironmentVariable = "LEMONDATA_API_KEY";
+
+    /// <summary>The environment variable read for the endpoint when none is given in code.</summary>
+    public const string EndpointEnvironmentVariable = "LEMONDATA_BASE_URL";
+
+    private Uri? _endpoint;
+    private string? _apiKey;
+    private TimeSpan _pollInterval = TimeSpan.FromSeconds(5);
+    private TimeSpan _maxPollInterval = TimeSpan.FromSeconds(30);
+    private TimeSpan _waitTimeout = TimeSpan.FromMinutes(10);
+    private int _maxRetries = 3;
+    private TimeSpan _retryDelay = TimeSpan.FromSeconds(0.5);
+    private TimeSpan _maxRetryDelay = TimeSpan.FromSeconds(60);
+    private TimeSpan _attemptTimeout = TimeSpan.FromSeconds(100);
+    private TimeProvider _timeProvider = TimeProvider.System;
+
+    /// <summary>
+    /// The service's address, for example <c>https://api.lemondata.cc</c> or a gateway with a path
+    /// (<c>https://gw.example.com/lemondata</c>; the path is kept). Defaults to
+    /// <c>LEMONDATA_BASE_URL</c> when set, else <see cref="DefaultEndpoint"/>.
+    /// </summary>
+    public Uri Endpoint
+    {
+        get => _endpoint ?? EndpointFromEnvironment() ?? DefaultEndpoint;
+        set
+        {
+            if (value is null)
+            {
+                throw new ArgumentNullException(nameof(value));
+            }
+
+            _ = new ApiEndpoint(value);
+            _endpoint = value;
+        }
+    }
+
+    /// <summary>
+    /// The API key (<c>sk-...</c>) for the constructor that takes an <see cref="System.Net.Http.HttpClient"/>.
+    /// Defaults to <c>LEMONDATA_API_KEY</c>.
+    /// </summary>
+    public string? ApiKey
+    {
+        get => _apiKey ?? ApiKeyFromEnvironment();
+        set => _apiKey = value;
+    }
+
+    /// <summary>The first delay between polls (default 5 s). Long tasks are polled less often, up to <see cref="MaxPollInterval"/>.</summary>
+    public TimeSpan PollInterval
+    {
+        get => _pollInterval;
+        set => _pollInterval = RequireNonNegative(value, nameof(PollInterval));
+    }
+
+    /// <summary>The longest delay between polls of a long task (default 30 s).</summary>
+    public TimeSpan MaxPollInterval
+    {
+        get => _maxPollInterval;
+        set => _maxPollInterval = RequireNonNegative(value, nameof(MaxPollInterval));
+    }
+
+    /// <summary>
+    /// How long <see cref="LemonDataVideoClient.WaitForCompletionAsync(string, IProgress{VideoTask}?, CancellationToken)"/>
+    /// waits before it throws a <see cref="TimeoutException"/> (default 10 min; <see cref="Timeout.InfiniteTimeSpan"/> for no limit).
+    /// </summary>
+    public TimeSpan WaitTimeout
+    {
+        get => _waitTimeout;
+        set => _waitTimeout = RequirePositiveOrInfinite(value, nameof(WaitTimeout));
+    }
+
+    /// <summary>
+    /// How many times a failed read (GET) is retried (default 3). A create is retried only when the
+    /// service refused it (429) or it never left the machine: a second create is a second paid video.
+    /// </summary>
+    public int MaxRetries
+    {
+        get => _maxRetries;
+        set => _maxRetries = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxRetries), value, "MaxRetries must be 0 or more.");
+    }
+
+    /// <summary>The first delay before a retry (default 0.5 s), doubled at each retry, with jitter. <c>Retry-After</c> overrides it.</summary>
+    public TimeSpan RetryDelay
+    {
+        get => _retryDelay;
+        set => _retryDelay = RequireNonNegative(value, nameof(RetryDelay));
+    }
+
+    /// <summary>
+    /// The longest delay before a retry (default 60 s). When the service asks to wait longer
+    /// (<c>Retry-After</c>), the SDK does not retry and the exception carries the wait.
+    /// </summary>
+    public TimeSpan MaxRetryDelay
+    {
+        get => _maxRetryDelay;
+        set => _maxRetryDelay = RequireNonNegative(value, nameof(MaxRetryDelay));
+    }
+
+    /// <summary>How long one attempt of one request may take before it counts as failed (default 100 s).</summary>
+    public TimeSpan AttemptTimeout
+    {
+        get => _attemptTimeout;
+        set => _attemptTimeout = RequirePositiveOrInfinite(value, nameof(AttemptTimeout));
+    }
+
+    /// <summary>Whether requests are checked against the catalog and the API's limits before they are sent (default true).</summary>
+    public bool ValidateRequests { get; set; } = true;
+
+    /// <summary>The clock used for polling, retries and timeouts; tests pass a fake one to move time without sleeping.</summary>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    internal bool EndpointIsSetInCode => _endpoint is not null;
+
+    internal Uri? EndpointFromEnvironmentOrNull() => EndpointFromEnvironment();
+
+    private static Uri? EndpointFromEnvironment()
+    {
+        var value = Environment.GetEnvironmentVariable(EndpointEnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new InvalidOperationException(
+                EndpointEnvironmentVariable + " must be an absolute http or https address, for example https://api.lemondata.cc; it is '" + value + "'.");
+        }
+
+        return uri;
+    }
+
+    private static string? ApiKeyFromEnvironment()
+    {
+        var value = Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable);
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private static TimeSpan RequireNonNegative(TimeSpan value, string name) =>
+        value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(name, value, name + " must not be negative.");
+
+    private static TimeSpan RequirePositiveOrInfinite(TimeSpan value, string name) =>
+        value > TimeSpan.Zero || value == Timeout.InfiniteTimeSpan
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, name + " must be positive, or Timeout.InfiniteTimeSpan.");
+}

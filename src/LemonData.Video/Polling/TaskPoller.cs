@@ -1,0 +1,81 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LemonData.Video;
+
+/// <summary>
+/// Waits for a task to end: polls it on a <see cref="PollSchedule"/>, reports every state it sees,
+/// and stops at the wait timeout or when the caller cancels. Stopping never cancels the job: it
+/// keeps running (and is billed) on the service, and its id is in every exception so it can be resumed.
+/// </summary>
+internal sealed class TaskPoller
+{
+    private readonly TaskReader _reader;
+    private readonly ApiEndpoint _endpoint;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _pollInterval;
+    private readonly TimeSpan _maxPollInterval;
+    private readonly TimeSpan _waitTimeout;
+
+    public TaskPoller(TaskReader reader, ApiEndpoint endpoint, TimeProvider timeProvider, TimeSpan pollInterval, TimeSpan maxPollInterval, TimeSpan waitTimeout)
+    {
+        _reader = reader;
+        _endpoint = endpoint;
+        _timeProvider = timeProvider;
+        _pollInterval = pollInterval;
+        _maxPollInterval = maxPollInterval;
+        _waitTimeout = waitTimeout;
+    }
+
+    /// <param name="taskId">The task to wait for.</param>
+    /// <param name="pollUrl">The service's <c>poll_url</c> for it, if known.</param>
+    /// <param name="justCreated">Whether the task was created a moment ago (then the first poll waits one interval).</param>
+    /// <param name="progress">Receives every state seen.</param>
+    /// <param name="cancellationToken">Stops waiting (not the job).</param>
+    public async Task<VideoTask> WaitAsync(string taskId, string? pollUrl, bool justCreated, IProgress<VideoTask>? progress, CancellationToken cancellationToken)
+    {
+        using var timeout = _timeProvider.CreateTimeoutSource(_waitTimeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var started = _timeProvider.GetTimestamp();
+        var route = new TaskRoute(_endpoint, taskId, pollUrl);
+        var schedule = new PollSchedule(_pollInterval, _maxPollInterval);
+        VideoTask? lastSeen = null;
+        try
+        {
+            if (justCreated)
+            {
+                await _timeProvider.Delay(schedule.First(), linked.Token).ConfigureAwait(false);
+            }
+
+            while (true)
+            {
+                var answer = await _reader.ReadAsync(route, linked.Token).ConfigureAwait(false);
+                var task = answer.Value;
+                lastSeen = task;
+                progress?.Report(task);
+
+                if (task.Status == VideoTaskStatus.Completed)
+                {
+                    return task;
+                }
+
+                if (task.Status == VideoTaskStatus.Failed)
+                {
+                    throw new VideoGenerationFailedException(task);
+                }
+
+                var delay = schedule.Next(_timeProvider.GetElapsedTime(started), answer.RetryAfter);
+                await _timeProvider.Delay(delay, linked.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new VideoTaskTimeoutException(taskId, _waitTimeout, lastSeen);
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception is not VideoTaskWaitCanceledException)
+        {
+            throw new VideoTaskWaitCanceledException(taskId, lastSeen, exception, cancellationToken);
+        }
+    }
+}

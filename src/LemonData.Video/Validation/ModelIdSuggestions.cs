@@ -1,0 +1,89 @@
+#nullable enable
+
+using System;
+
+namespace LemonData.Video;
+
+/// <summary>Finds the catalog id a mistyped model id was most likely meant to be.</summary>
+internal static class ModelIdSuggestions
+{
+    /// <summary>
+    /// The catalog id with the smallest case-insensitive edit distance to <paramref name="id"/>; on a tie the
+    /// one listed first, so the order of the OpenAPI document decides (for example <c>veo31</c> gives
+    /// <c>veo3.1</c>, not <c>veo3</c>).
+    /// </summary>
+    public static string FindClosest(string id)
+    {
+        id ??= string.Empty;
+        var models = VideoModelCatalog.All;
+
+        // Two rows sized by the longest catalog id, reused for every candidate: the user's string may be
+        // long (a prompt pasted into Model), the ids are short, so the cost stays O(len(id)) memory-free.
+        var longest = 0;
+        for (var i = 0; i < models.Count; i++)
+        {
+            longest = Math.Max(longest, models[i].Id.Length);
+        }
+
+        var previous = new int[longest + 1];
+        var current = new int[longest + 1];
+
+        var best = models[0].Id;
+        var bestDistance = int.MaxValue;
+        for (var i = 0; i < models.Count; i++)
+        {
+            var candidate = models[i].Id;
+            var distance = Distance(id, candidate, previous, current, bestDistance);
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+                if (distance == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Levenshtein distance, ignoring case, or any value not below <paramref name="giveUpAt"/> once the
+    /// candidate can no longer beat the best so far.
+    /// </summary>
+    private static int Distance(string source, string candidate, int[] previous, int[] current, int giveUpAt)
+    {
+        var width = candidate.Length;
+        for (var j = 0; j <= width; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= source.Length; i++)
+        {
+            var sourceChar = char.ToLowerInvariant(source[i - 1]);
+            current[0] = i;
+            var rowMinimum = current[0];
+            for (var j = 1; j <= width; j++)
+            {
+                var cost = sourceChar == char.ToLowerInvariant(candidate[j - 1]) ? 0 : 1;
+                var value = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                current[j] = value;
+                rowMinimum = Math.Min(rowMinimum, value);
+            }
+
+            // Every later row is at least this row's minimum, so a hopeless candidate stops here.
+            if (rowMinimum >= giveUpAt)
+            {
+                return rowMinimum;
+            }
+
+            var swap = previous;
+            previous = current;
+            current = swap;
+        }
+
+        return previous[width];
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+
+namespace LemonData.Video;
+
+/// <summary>
+/// Runs the shared rules (<see cref="VideoRequestRules"/>, the analyzer's rules) on a request before
+/// it is sent. The only SDK-specific part of validation: it reads the request's values.
+/// </summary>
+internal static class VideoRequestValidator
+{
+    public static IReadOnlyList<VideoRequestViolation> Validate(VideoGenerationRequest request)
+    {
+        var values = new VideoRequestValues
+        {
+            Model = request.Model,
+            Prompt = request.Prompt,
+            ImageUrl = request.ImageUrl,
+            Image = request.Image,
+            StartImage = request.StartImage,
+            EndImage = request.EndImage,
+            Duration = request.Duration,
+            Fps = request.Fps,
+            CfgScale = request.CfgScale,
+            MotionStrength = request.MotionStrength,
+        };
+
+        var violations = VideoRequestRules.CheckAll(values);
+        var result = new List<VideoRequestViolation>(violations.Count);
+        foreach (var violation in violations)
+        {
+            result.Add(new VideoRequestViolation(violation.DiagnosticId, violation.Property, violation.Message));
+        }
+
+        return result;
+    }
+
+    public static void ThrowIfInvalid(VideoGenerationRequest request)
+    {
+        var violations = Validate(request);
+        if (violations.Count > 0)
+        {
+            throw new VideoRequestValidationException(violations);
+        }
+    }
+}
