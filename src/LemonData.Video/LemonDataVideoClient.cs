@@ -276,6 +276,11 @@ public class LemonDataVideoClient
         {
             throw new ArgumentException("The task id must not be empty.", nameof(taskId));
         }
+
+        if (WireOperation.IsDotSegment(taskId))
+        {
+            throw new ArgumentException("'" + taskId + "' is not a task id: it would change the request path.", nameof(taskId));
+        }
     }
 
     private static HttpClient CreateSharedHttpClient()

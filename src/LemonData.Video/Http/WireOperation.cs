@@ -40,12 +40,17 @@ internal sealed class WireOperation
 
     public string Path() => PathTemplate;
 
+    internal static bool IsDotSegment(string value) => value == "." || value == "..";
+
     internal static string EscapeSegment(string value)
     {
-        var escaped = Uri.EscapeDataString(value);
+        // "." and ".." are unreserved, so they survive escaping, and System.Uri removes them even as
+        // %2E: /v1/tasks/.. would become /v1/. No task is named so; refuse rather than send elsewhere.
+        if (IsDotSegment(value))
+        {
+            throw new ArgumentException("'" + value + "' is not a task id: it would change the request path.", "taskId");
+        }
 
-        // "." and ".." are unreserved, so they survive escaping, and then a URI would read them as
-        // "this folder" and "up one folder": /v1/tasks/.. would become /v1/.
-        return escaped == "." || escaped == ".." ? escaped.Replace(".", "%2E") : escaped;
+        return Uri.EscapeDataString(value);
     }
 }

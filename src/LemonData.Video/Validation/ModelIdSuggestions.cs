@@ -12,13 +12,22 @@ internal static class ModelIdSuggestions
     /// one listed first, so the order of the OpenAPI document decides (for example <c>veo31</c> gives
     /// <c>veo3.1</c>, not <c>veo3</c>).
     /// </summary>
-    public static string FindClosest(string id)
+    public static string FindClosest(string id) =>
+        FindClosest(id, VideoCapabilities.None, family: null) ?? VideoModelCatalog.All[0].Id;
+
+    /// <summary>
+    /// Like <see cref="FindClosest(string)"/>, among the models that have every capability in
+    /// <paramref name="required"/> and, when given, belong to <paramref name="family"/>; <see langword="null"/>
+    /// when none does. Used to name a model's twin, for example <c>seedance-1-0-lite-t2v</c> for
+    /// <c>seedance-1-0-lite-i2v</c>.
+    /// </summary>
+    public static string? FindClosest(string id, VideoCapabilities required, string? family)
     {
         id ??= string.Empty;
         var models = VideoModelCatalog.All;
 
         // Two rows sized by the longest catalog id, reused for every candidate: the user's string may be
-        // long (a prompt pasted into Model), the ids are short, so the cost stays O(len(id)) memory-free.
+        // long (a prompt pasted into Model) but the ids are short, so memory stays constant whatever its length.
         var longest = 0;
         for (var i = 0; i < models.Count; i++)
         {
@@ -28,10 +37,15 @@ internal static class ModelIdSuggestions
         var previous = new int[longest + 1];
         var current = new int[longest + 1];
 
-        var best = models[0].Id;
+        string? best = null;
         var bestDistance = int.MaxValue;
         for (var i = 0; i < models.Count; i++)
         {
+            if (!models[i].Supports(required) || (family is not null && models[i].Family != family))
+            {
+                continue;
+            }
+
             var candidate = models[i].Id;
             var distance = Distance(id, candidate, previous, current, bestDistance);
             if (distance < bestDistance)

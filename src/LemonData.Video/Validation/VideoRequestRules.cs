@@ -113,7 +113,7 @@ internal static class VideoRequestRules
             return null;
         }
 
-        var textModel = FindTextToVideoSibling(info);
+        var textModel = ModelIdSuggestions.FindClosest(info.Id, VideoCapabilities.TextToVideo, info.Family);
         var alternative = textModel is null
             ? string.Empty
             : ", or use a text-to-video model such as '" + textModel + "'";
@@ -422,19 +422,6 @@ internal static class VideoRequestRules
         model is null
             ? "Model is not set, so the service uses '" + VideoModels.Default + "', which"
             : "model " + Quote(model);
-
-    private static string? FindTextToVideoSibling(VideoModelInfo info)
-    {
-        foreach (var candidate in VideoModelCatalog.All)
-        {
-            if (candidate.Family == info.Family && candidate.Supports(VideoCapabilities.TextToVideo))
-            {
-                return candidate.Id;
-            }
-        }
-
-        return null;
-    }
 
     private static string? FindFixedLengthSibling(VideoModelInfo info, int duration)
     {

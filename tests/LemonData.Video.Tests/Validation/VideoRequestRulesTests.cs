@@ -188,10 +188,22 @@ public class VideoRequestRulesTests
         }
     }
 
-    [Fact]
-    public void CheckImageRequired_suggests_the_text_to_video_sibling()
+    [Theory]
+    [InlineData("wan2.6-i2v", "wan-2.6")]
+    [InlineData("seedance-1-0-lite-i2v", "seedance-1-0-lite-t2v")]
+    public void CheckImageRequired_suggests_the_text_to_video_twin(string model, string twin)
     {
-        AssertViolation(VideoRequestRules.CheckImageRequired("wan2.6-i2v", false, false), "LDV0004", "ImageUrl", "'wan-2.6'");
+        AssertViolation(VideoRequestRules.CheckImageRequired(model, false, false), "LDV0004", "ImageUrl", "such as '" + twin + "'");
+    }
+
+    [Theory]
+    [InlineData("seedance-1-0-lite-i2v", VideoCapabilities.TextToVideo, "Seedance", "seedance-1-0-lite-t2v")]
+    [InlineData("wan2.6-i2v", VideoCapabilities.TextToVideo, "Wan", "wan-2.6")]
+    [InlineData("sora-2", VideoCapabilities.Keyframes, null, "seedance-2-0")]
+    [InlineData("sora-2", VideoCapabilities.ImageToVideo, "Sora", null)]
+    public void FindClosest_can_be_limited_by_capability_and_family(string id, VideoCapabilities required, string? family, string? expected)
+    {
+        Assert.Equal(expected, ModelIdSuggestions.FindClosest(id, required, family));
     }
 
     [Theory]
