@@ -49,7 +49,8 @@ public class LemonDataVideoClient
     /// <summary>
     /// Creates a client on the caller's <see cref="HttpClient"/> (for example from <c>IHttpClientFactory</c>).
     /// The caller owns it; the client never changes its defaults. The key is
-    /// <see cref="LemonDataVideoClientOptions.ApiKey"/> or <c>LEMONDATA_API_KEY</c>; the endpoint is
+    /// <see cref="LemonDataVideoClientOptions.ApiKey"/> when set in code; else, when the client already
+    /// sends its own <c>Authorization</c> header, none; else <c>LEMONDATA_API_KEY</c>. The endpoint is
     /// <see cref="LemonDataVideoClientOptions.Endpoint"/> when set in code, else the client's
     /// <see cref="HttpClient.BaseAddress"/>, else <c>LEMONDATA_BASE_URL</c> or the default.
     /// </summary>
@@ -59,7 +60,7 @@ public class LemonDataVideoClient
         : this(
             httpClient ?? throw new ArgumentNullException(nameof(httpClient)),
             options ?? throw new ArgumentNullException(nameof(options)),
-            options.ApiKey ?? (httpClient.DefaultRequestHeaders.Authorization is null ? RequireApiKey(null, options) : null),
+            ApiKeyForCallersClient(httpClient, options),
             ownsHttpClient: false)
     {
     }
@@ -264,6 +265,12 @@ public class LemonDataVideoClient
 
         return key!;
     }
+
+    // A key set in code wins; a client that carries its own Authorization keeps it (the environment
+    // variable must not silently replace what the caller configured); else the environment variable.
+    private static string? ApiKeyForCallersClient(HttpClient httpClient, LemonDataVideoClientOptions options) =>
+        options.ApiKeySetInCode
+        ?? (httpClient.DefaultRequestHeaders.Authorization is not null ? null : RequireApiKey(null, options));
 
     private static void RequireTaskId(string taskId)
     {

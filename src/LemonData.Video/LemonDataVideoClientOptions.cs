@@ -129,6 +129,8 @@ public class LemonDataVideoClientOptions
 
     internal bool EndpointIsSetInCode => _endpoint is not null;
 
+    internal string? ApiKeySetInCode => string.IsNullOrWhiteSpace(_apiKey) ? null : _apiKey!.Trim();
+
     internal Uri? EndpointFromEnvironmentOrNull() => EndpointFromEnvironment();
 
     private static Uri? EndpointFromEnvironment()

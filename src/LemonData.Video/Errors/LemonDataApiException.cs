@@ -26,11 +26,12 @@ public class LemonDataApiException : Exception
         ErrorCode = error.ErrorCode;
         Param = error.Param;
         RetryAfter = error.RetryAfter;
-        ServiceMessage = error.ServiceMessage;
-        Hint = error.Hint;
-        DidYouMean = error.DidYouMean;
-        ValidationErrors = error.ValidationErrors;
-        ResponseExcerpt = error.ResponseExcerpt;
+        // Every text the service sent goes through the redactor: structured loggers write properties too.
+        ServiceMessage = Redact(error.ServiceMessage, error.Secret);
+        Hint = Redact(error.Hint, error.Secret);
+        DidYouMean = Redact(error.DidYouMean, error.Secret);
+        ValidationErrors = RedactAll(error.ValidationErrors, error.Secret);
+        ResponseExcerpt = Redact(error.ResponseExcerpt, error.Secret);
         TaskId = error.TaskId;
         TaskMayExist = error.TaskMayExist;
     }
@@ -74,4 +75,22 @@ public class LemonDataApiException : Exception
     /// resume from <see cref="TaskId"/> when set, or check your task list.
     /// </summary>
     public bool TaskMayExist { get; }
+
+    private static string? Redact(string? text, string? secret) => text is null ? null : SecretRedactor.Redact(text, secret);
+
+    private static IReadOnlyList<KeyValuePair<string, string>> RedactAll(IReadOnlyList<KeyValuePair<string, string>> fields, string? secret)
+    {
+        if (fields.Count == 0)
+        {
+            return fields;
+        }
+
+        var redacted = new KeyValuePair<string, string>[fields.Count];
+        for (var i = 0; i < fields.Count; i++)
+        {
+            redacted[i] = new KeyValuePair<string, string>(SecretRedactor.Redact(fields[i].Key, secret), SecretRedactor.Redact(fields[i].Value, secret));
+        }
+
+        return redacted;
+    }
 }

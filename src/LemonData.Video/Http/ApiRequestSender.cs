@@ -107,10 +107,14 @@ internal sealed class ApiRequestSender
                 return UnreadableSuccess<T>(call, unreadable, body, exception);
             }
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && attemptTimeout.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
+            // Not the caller's token: the SDK's attempt timeout, or the caller's HttpClient.Timeout
+            // (a TaskCanceledException nobody asked for). Either way the answer was lost.
             var timedOut = NewError(call, 0);
-            timedOut.Problem = "no complete answer within the attempt timeout of " + _attemptTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
+            timedOut.Problem = attemptTimeout.IsCancellationRequested
+                ? "no complete answer within the attempt timeout of " + _attemptTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s"
+                : "the HTTP client gave up waiting for the answer (its Timeout passed)";
             timedOut.TaskMayExist = !call.Operation.IsIdempotent;
             return AttemptOutcome<T>.TransportFailed(timedOut, TransportFailure.OutcomeUnknown, exception);
         }

@@ -82,12 +82,17 @@ internal sealed class VideoDownloader
 
                     decision = _retryPolicy.ForStatus(idempotent: true, retriesDone, status, error.RetryAfter);
                 }
-                catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && attemptTimeout.IsCancellationRequested)
+                catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
                 {
+                    // The attempt timeout, or the caller's HttpClient.Timeout: not a cancellation the caller asked for.
                     error = NewError(action, task.Id, 0);
-                    error.Problem = "the video host did not answer within the attempt timeout";
+                    error.Problem = bytesWritten > 0
+                        ? "the download timed out after " + bytesWritten + " bytes; the destination holds a partial file"
+                        : "the video host did not answer in time";
                     cause = exception;
-                    decision = _retryPolicy.ForTransportFailure(idempotent: true, retriesDone, TransportFailure.OutcomeUnknown);
+                    decision = bytesWritten > 0
+                        ? RetryDecision.Stop
+                        : _retryPolicy.ForTransportFailure(idempotent: true, retriesDone, TransportFailure.OutcomeUnknown);
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested && TransportFailureClassifier.IsTransportException(exception))
                 {

@@ -56,6 +56,21 @@ public sealed class FakeLemonDataService : IDisposable
         return new LemonDataVideoClient(ApiKey, options);
     }
 
+    /// <summary>A client built with the (HttpClient, options) constructor, with the same tiny delays as <see cref="CreateClient"/>.</summary>
+    public LemonDataVideoClient CreateClientOn(System.Net.Http.HttpClient httpClient, Action<LemonDataVideoClientOptions>? configure = null)
+    {
+        var options = new LemonDataVideoClientOptions
+        {
+            Endpoint = Endpoint,
+            ApiKey = ApiKey,
+            PollInterval = TimeSpan.FromMilliseconds(5),
+            RetryDelay = TimeSpan.FromMilliseconds(5),
+            WaitTimeout = TimeSpan.FromSeconds(20),
+        };
+        configure?.Invoke(options);
+        return new LemonDataVideoClient(httpClient, options);
+    }
+
     /// <summary>POST /v1/videos/generations answers <paramref name="status"/> with <paramref name="json"/>.</summary>
     public void GivenCreate(string json, int status = 200, IDictionary<string, string>? headers = null) =>
         Given("POST", "/v1/videos/generations", status, json, headers);
@@ -66,6 +81,21 @@ public sealed class FakeLemonDataService : IDisposable
 
     public void GivenSequence(string method, string path, params (int Status, string Body, IDictionary<string, string>? Headers)[] answers)
     {
+        if (answers.Length == 0)
+        {
+            // GivenSequence(path, body) with a single body binds to this overload (method = the path,
+            // path = the body, no answers): C# prefers it over the params string[] one. Read it as meant.
+            GivenSequence("GET", method, (200, path, null));
+            return;
+        }
+
+        if (answers.Length == 1)
+        {
+            // A scenario with a single state never leaves its start state, which WireMock does not match.
+            Given(method, path, answers[0].Status, answers[0].Body, answers[0].Headers);
+            return;
+        }
+
         var scenario = "scenario-" + System.Threading.Interlocked.Increment(ref _scenarioCounter);
         for (var i = 0; i < answers.Length; i++)
         {
@@ -102,6 +132,31 @@ public sealed class FakeLemonDataService : IDisposable
     public void GivenDynamicWildcard(string method, string wildcardPath, Func<IRequestMessage, string> body, int status = 200) =>
         Server.Given(Request.Create().WithPath(new WildcardMatcher(PathBase + wildcardPath)).UsingMethod(method))
             .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+
+    /// <summary>
+    /// GET on <paramref name="path"/> answers each of <paramref name="bodies"/> in turn (the last one forever
+    /// after), with <paramref name="headers"/> on every answer, and calls <paramref name="onRequest"/> as each
+    /// request arrives (for example to note the time of a fake clock).
+    /// </summary>
+    public void GivenObservedSequence(string path, Action onRequest, IDictionary<string, string>? headers, params string[] bodies)
+    {
+        var served = 0;
+        var gate = new object();
+        var response = Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json");
+        foreach (var header in headers ?? new Dictionary<string, string>())
+        {
+            response = response.WithHeader(header.Key, header.Value);
+        }
+
+        Server.Given(Request.Create().WithPath(PathBase + path).UsingGet()).RespondWith(response.WithBody(_ =>
+        {
+            lock (gate)
+            {
+                onRequest();
+                return bodies[Math.Min(served++, bodies.Length - 1)];
+            }
+        }));
+    }
 
     /// <summary>Like <see cref="Given"/>, but the answer is sent only after <paramref name="delay"/>.</summary>
     public void GivenDelayed(string method, string path, TimeSpan delay, int status, string body) =>
