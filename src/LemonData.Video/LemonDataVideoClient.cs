@@ -15,8 +15,7 @@ namespace LemonData.Video;
 /// <remarks>
 /// Every video costs credit, so the client never sends a create twice unless the service provably
 /// did not act on it (a 429, or a connection never made), and every failure after a task exists
-/// carries its id (<see cref="LemonDataApiException.TaskId"/>, <see cref="VideoTaskTimeoutException.TaskId"/>,
-/// <see cref="VideoTaskWaitCanceledException.TaskId"/>) so it can be resumed with
+/// carries its id (in the message, and from <see cref="VideoTaskExceptionExtensions.GetVideoTaskId"/>) so it can be resumed with
 /// <see cref="WaitForCompletionAsync(string, IProgress{VideoTask}?, CancellationToken)"/>.
 /// </remarks>
 public class LemonDataVideoClient
@@ -146,8 +145,8 @@ public class LemonDataVideoClient
     /// <param name="cancellationToken">Stops waiting. The job keeps running on the service.</param>
     /// <returns>The completed task, with <see cref="VideoTask.VideoUrl"/>.</returns>
     /// <exception cref="VideoGenerationFailedException">The task failed or was cancelled.</exception>
-    /// <exception cref="VideoTaskTimeoutException">(A <see cref="TimeoutException"/>) <see cref="LemonDataVideoClientOptions.WaitTimeout"/> passed.</exception>
-    /// <exception cref="VideoTaskWaitCanceledException">(An <see cref="OperationCanceledException"/>) the token was cancelled.</exception>
+    /// <exception cref="TimeoutException"><see cref="LemonDataVideoClientOptions.WaitTimeout"/> passed; the message and <see cref="VideoTaskExceptionExtensions.GetVideoTaskId"/> give the task id.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the task id is in the message and <see cref="VideoTaskExceptionExtensions.GetVideoTaskId"/>.</exception>
     public virtual Task<VideoTask> WaitForCompletionAsync(string taskId, IProgress<VideoTask>? progress = null, CancellationToken cancellationToken = default)
     {
         RequireTaskId(taskId);

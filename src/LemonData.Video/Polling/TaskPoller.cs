@@ -71,11 +71,11 @@ internal sealed class TaskPoller
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new VideoTaskTimeoutException(taskId, _waitTimeout, lastSeen);
+            throw WaitExceptions.TimedOut(taskId, _waitTimeout, lastSeen);
         }
-        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception is not VideoTaskWaitCanceledException)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            throw new VideoTaskWaitCanceledException(taskId, lastSeen, exception, cancellationToken);
+            throw WaitExceptions.Canceled(taskId, exception, cancellationToken);
         }
     }
 }

@@ -45,11 +45,10 @@ public sealed class CancellationAndTimeoutTests : IDisposable
             () => client.GenerateVideoAsync(Request, progress, cts.Token));
 
         Assert.True(clock.Elapsed - cancelledAt < TimeSpan.FromSeconds(2), "Took " + (clock.Elapsed - cancelledAt) + " to stop after cancellation.");
-        var waitCanceled = Assert.IsType<VideoTaskWaitCanceledException>(exception);
-        Assert.Equal("ldtask_cancel1", waitCanceled.TaskId);
+        var waitCanceled = Assert.IsType<OperationCanceledException>(exception);
+        Assert.Equal("ldtask_cancel1", waitCanceled.GetVideoTaskId());
         Assert.Equal(cts.Token, waitCanceled.CancellationToken);
         Assert.Contains("ldtask_cancel1", waitCanceled.Message, StringComparison.Ordinal);
-        Assert.Equal(VideoTaskStatus.Processing, waitCanceled.LastSeen?.Status);
         Assert.DoesNotContain(_service.AllRequests, entry => entry.RequestMessage.Method == "DELETE");
     }
 
@@ -72,7 +71,7 @@ public sealed class CancellationAndTimeoutTests : IDisposable
             () => client.WaitForCompletionAsync(created.Id, progress: null, cts.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), "Took " + clock.Elapsed + " to stop after cancellation.");
-        Assert.Equal("ldtask_cancel2", Assert.IsType<VideoTaskWaitCanceledException>(exception).TaskId);
+        Assert.Equal("ldtask_cancel2", Assert.IsType<OperationCanceledException>(exception).GetVideoTaskId());
         Assert.Single(_service.RequestsTo("GET", "/v1/tasks/ldtask_cancel2"));
         Assert.DoesNotContain(_service.AllRequests, entry => entry.RequestMessage.Method == "DELETE");
     }
@@ -90,7 +89,7 @@ public sealed class CancellationAndTimeoutTests : IDisposable
             () => client.WaitForCompletionAsync("ldtask_cancel3", progress: null, cts.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), "Took " + clock.Elapsed + " to stop after cancellation at 300 ms.");
-        Assert.Equal("ldtask_cancel3", Assert.IsType<VideoTaskWaitCanceledException>(exception).TaskId);
+        Assert.Equal("ldtask_cancel3", Assert.IsType<OperationCanceledException>(exception).GetVideoTaskId());
         Assert.Equal("GET /v1/tasks/ldtask_cancel3 HTTP/1.1", Assert.Single(hanging.RequestLines));
     }
 
@@ -120,7 +119,7 @@ public sealed class CancellationAndTimeoutTests : IDisposable
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(250), "Gave up after " + clock.Elapsed + ", before the 300 ms wait timeout.");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), "Took " + clock.Elapsed + " for a 300 ms wait timeout.");
         Assert.Contains("ldtask_stuck", exception.Message, StringComparison.Ordinal);
-        Assert.Equal("ldtask_stuck", Assert.IsType<VideoTaskTimeoutException>(exception).TaskId);
+        Assert.Equal("ldtask_stuck", Assert.IsType<TimeoutException>(exception).GetVideoTaskId());
         Assert.NotEmpty(_service.RequestsTo("GET", "/v1/tasks/ldtask_stuck"));
         Assert.DoesNotContain(_service.AllRequests, entry => entry.RequestMessage.Method == "DELETE");
     }
