@@ -1,0 +1,20 @@
+namespace LemonData.Video.Analyzers;
+
+/// <summary>
+/// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> by which the analyzer hands a code fix
+/// what the shared rules know (the fixes assembly does not compile the catalog).
+/// </summary>
+public static class DiagnosticProperties
+{
+    /// <summary>LDV0001: the catalog id closest to the unknown one.</summary>
+    public const string SuggestedModel = "SuggestedModel";
+
+    /// <summary>LDV0006-LDV0008: the bound of the range nearest to the value, formatted invariantly ("R").</summary>
+    public const string NearestBound = "NearestBound";
+
+    /// <summary>
+    /// LDV0002, LDV0003: a model that supports the property, present only when the request's model is a
+    /// string literal in the same object initializer as the property.
+    /// </summary>
+    public const string ReplacementModel = "ReplacementModel";
+}

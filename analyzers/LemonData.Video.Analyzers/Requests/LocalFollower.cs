@@ -1,0 +1,161 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LemonData.Video.Analyzers.Requests;
+
+/// <summary>
+/// Follows a local that holds a request through the statements after its creation, in straight-line code.
+/// What it can model: property assignments as statements of the same list, property reads anywhere, and
+/// sending the request with the client. Anything else stops it: passing the local to another method,
+/// returning or storing it, capturing it in a lambda or local function, assigning its properties in a branch,
+/// a loop or an expression, a label that a goto could jump back to.
+/// </summary>
+internal sealed class LocalFollower
+{
+    private readonly ILocalSymbol local;
+    private readonly VideoSdk sdk;
+    private readonly PropertyWrite?[] lastWrites;
+    private readonly HashSet<IOperation> writes;
+    private readonly CancellationToken cancellationToken;
+
+    public LocalFollower(ILocalSymbol local, VideoSdk sdk, PropertyWrite?[] lastWrites, HashSet<IOperation> writes, CancellationToken cancellationToken)
+    {
+        this.local = local;
+        this.sdk = sdk;
+        this.lastWrites = lastWrites;
+        this.writes = writes;
+        this.cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Whether a property read or written through <paramref name="reference"/> is being written.</summary>
+    public static bool IsWritten(IOperation reference) =>
+        reference.Parent switch
+        {
+            IAssignmentOperation assignment => assignment.Target == reference,
+            IIncrementOrDecrementOperation => true,
+            ITupleOperation => true,
+            IArgumentOperation argument => argument.Parameter is { RefKind: not RefKind.None and not RefKind.In },
+            _ => false,
+        };
+
+    /// <summary>
+    /// Follows <paramref name="statements"/> from <paramref name="start"/> to the end of the list (the end of the
+    /// local's scope) or to the statement that assigns the local another object. False when something happens
+    /// to the request that the analyzer cannot model.
+    /// </summary>
+    public bool Follow(ImmutableArray<IOperation> statements, int start)
+    {
+        for (var i = start; i < statements.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var statement = statements[i];
+            if (statement is ILabeledOperation)
+            {
+                return false;
+            }
+
+            if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } && !assignment.IsRef)
+            {
+                if (assignment.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance }
+                    && IsTheLocal(instance))
+                {
+                    if (!UsesAreModelable(assignment.Value))
+                    {
+                        return false;
+                    }
+
+                    var write = PropertyWrite.TryCreate(assignment, sdk);
+                    if (write is not null)
+                    {
+                        lastWrites[(int)write.Property] = write;
+                        writes.Add(assignment);
+                    }
+
+                    continue;
+                }
+
+                if (assignment.Target is ILocalReferenceOperation target && IsTheLocal(target))
+                {
+                    // The local now holds another object; this request's life ends here.
+                    return UsesAreModelable(assignment.Value);
+                }
+            }
+
+            if (!UsesAreModelable(statement))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether every use of the local inside <paramref name="root"/> is one the analyzer models.</summary>
+    public bool UsesAreModelable(IOperation root)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation reference && IsTheLocal(reference) && !IsModelableUse(reference, root))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the local is used inside a lambda or local function anywhere in <paramref name="root"/>.</summary>
+    public bool IsCapturedIn(IOperation root)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation reference && IsTheLocal(reference) && IsInsideFunction(reference, root))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsModelableUse(ILocalReferenceOperation reference, IOperation root)
+    {
+        if (IsInsideFunction(reference, root))
+        {
+            return false;
+        }
+
+        switch (reference.Parent)
+        {
+            case IPropertyReferenceOperation property when property.Instance == reference:
+                // Reading request.Model anywhere is harmless, and so is writing a property no rule looks at
+                // (if (seed is not null) request.Seed = seed;). Writing a rule's property off the straight line is not modelable.
+                return !IsWritten(property) || !sdk.TryGetProperty(property.Property, out _);
+
+            case IArgumentOperation { Parent: IInvocationOperation invocation } argument:
+                return argument.Parameter is { RefKind: RefKind.None } && sdk.IsSend(invocation);
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsInsideFunction(IOperation operation, IOperation root)
+    {
+        for (var current = operation.Parent; current is not null && current != root.Parent; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsTheLocal(ILocalReferenceOperation reference) =>
+        SymbolEqualityComparer.Default.Equals(reference.Local, local);
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LemonData.Video.Analyzers.Requests;
+
+/// <summary>The model a "switch the model" fix offers, chosen by the shared catalog code.</summary>
+internal static class ModelReplacement
+{
+    /// <summary>
+    /// <see cref="DiagnosticProperties.ReplacementModel"/>: the catalog model closest to the request's own that has
+    /// <paramref name="required"/> (its own family first), offered only when the request's model is a string literal
+    /// in the same object initializer as <paramref name="write"/>; a fix rewrites nothing else.
+    /// </summary>
+    public static ImmutableDictionary<string, string?>? Properties(RequestView view, PropertyWrite write, VideoCapabilities required)
+    {
+        var modelWrite = view[RequestProperty.Model];
+        if (modelWrite?.StringValue is not string model
+            || !modelWrite.ValueSyntax.IsKind(SyntaxKind.StringLiteralExpression)
+            || modelWrite.Assignment.Parent is not IObjectOrCollectionInitializerOperation initializer
+            || write.Assignment.Parent != initializer
+            || !VideoModelCatalog.TryGet(model, out var info))
+        {
+            return null;
+        }
+
+        var replacement = ModelIdSuggestions.FindClosest(model, required, info.Family)
+            ?? ModelIdSuggestions.FindClosest(model, required, family: null);
+        return replacement is null || replacement == model
+            ? null
+            : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ReplacementModel, replacement);
+    }
+}

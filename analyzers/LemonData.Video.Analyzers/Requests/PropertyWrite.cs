@@ -1,0 +1,73 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LemonData.Video.Analyzers.Requests;
+
+/// <summary>One assignment of a rule property of the request (<c>Fps = 200</c>), with its value when constant.</summary>
+internal sealed class PropertyWrite
+{
+    private PropertyWrite(RequestProperty property, ISimpleAssignmentOperation assignment, bool isConstant, object? constant)
+    {
+        Property = property;
+        Assignment = assignment;
+        IsConstant = isConstant;
+        Constant = constant;
+    }
+
+    public RequestProperty Property { get; }
+
+    public ISimpleAssignmentOperation Assignment { get; }
+
+    /// <summary>Whether the compiler knows the value; when it does not, the value counts as unknown.</summary>
+    public bool IsConstant { get; }
+
+    /// <summary>The value as the property holds it (<see cref="string"/>, <see cref="int"/> or <see cref="double"/>), or null.</summary>
+    public object? Constant { get; }
+
+    /// <summary>The value expression as the user wrote it: where a diagnostic about the value goes.</summary>
+    public SyntaxNode ValueSyntax => Assignment.Value.Syntax;
+
+    /// <summary>The whole <c>Property = value</c>: where a diagnostic about the property being set goes.</summary>
+    public SyntaxNode AssignmentSyntax => Assignment.Syntax;
+
+    /// <summary>Set to a constant other than null: the property is sent.</summary>
+    public bool IsKnownSet => IsConstant && Constant is not null;
+
+    /// <summary>Set to the null constant: the property is not sent.</summary>
+    public bool IsKnownNull => IsConstant && Constant is null;
+
+    public string? StringValue => Constant as string;
+
+    public static PropertyWrite? TryCreate(ISimpleAssignmentOperation assignment, VideoSdk sdk)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation target
+            || assignment.IsRef
+            || !sdk.TryGetProperty(target.Property, out var property))
+        {
+            return null;
+        }
+
+        var value = assignment.Value;
+        bool isConstant;
+        object? constant;
+        switch (property)
+        {
+            case RequestProperty.Duration:
+            case RequestProperty.Fps:
+                isConstant = ConstantValues.TryGetInt32(value, out var integer);
+                constant = integer;
+                break;
+            case RequestProperty.CfgScale:
+            case RequestProperty.MotionStrength:
+                isConstant = ConstantValues.TryGetDouble(value, out var number);
+                constant = number;
+                break;
+            default:
+                isConstant = ConstantValues.TryGetString(value, out var text);
+                constant = text;
+                break;
+        }
+
+        return new PropertyWrite(property, assignment, isConstant, isConstant ? constant : null);
+    }
+}

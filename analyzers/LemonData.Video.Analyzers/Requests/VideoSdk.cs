@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LemonData.Video.Analyzers.Requests;
+
+/// <summary>
+/// The SDK's symbols in one compilation, resolved once at compilation start. A compilation without
+/// <c>LemonData.Video.VideoGenerationRequest</c> from the LemonData.Video assembly gets none, and the
+/// analyzers register nothing for it.
+/// </summary>
+internal sealed class VideoSdk
+{
+    private const string SdkAssemblyName = "LemonData.Video";
+    private const string RequestTypeName = "LemonData.Video.VideoGenerationRequest";
+    private const string ClientTypeName = "LemonData.Video.LemonDataVideoClient";
+
+    private static readonly ImmutableArray<string> PropertyNames = ImmutableArray.Create(
+        nameof(RequestProperty.Model),
+        nameof(RequestProperty.Prompt),
+        nameof(RequestProperty.ImageUrl),
+        nameof(RequestProperty.Image),
+        nameof(RequestProperty.StartImage),
+        nameof(RequestProperty.EndImage),
+        nameof(RequestProperty.Duration),
+        nameof(RequestProperty.Fps),
+        nameof(RequestProperty.CfgScale),
+        nameof(RequestProperty.MotionStrength));
+
+    private static readonly ConditionalWeakTable<Compilation, Resolved> PerCompilation = new();
+
+    private readonly IPropertySymbol?[] properties;
+    private readonly ImmutableArray<IMethodSymbol> sendMethods;
+
+    private VideoSdk(INamedTypeSymbol requestType, IPropertySymbol?[] properties, ImmutableArray<IMethodSymbol> sendMethods)
+    {
+        RequestType = requestType;
+        this.properties = properties;
+        this.sendMethods = sendMethods;
+    }
+
+    public INamedTypeSymbol RequestType { get; }
+
+    /// <summary>The SDK in <paramref name="compilation"/>, resolved once and shared by every analyzer.</summary>
+    public static VideoSdk? For(Compilation compilation) => PerCompilation.GetValue(compilation, Resolve).Sdk;
+
+    private static Resolved Resolve(Compilation compilation) => new(TryCreate(compilation));
+
+    private static VideoSdk? TryCreate(Compilation compilation)
+    {
+        var requestType = compilation.GetTypeByMetadataName(RequestTypeName);
+        if (requestType is null || requestType.ContainingAssembly?.Name != SdkAssemblyName)
+        {
+            return null;
+        }
+
+        var properties = new IPropertySymbol?[PropertyNames.Length];
+        for (var i = 0; i < PropertyNames.Length; i++)
+        {
+            foreach (var member in requestType.GetMembers(PropertyNames[i]))
+            {
+                if (member is IPropertySymbol { IsStatic: false, Parameters.Length: 0 } property)
+                {
+                    properties[i] = property;
+                    break;
+                }
+            }
+        }
+
+        var sendMethods = ImmutableArray.CreateBuilder<IMethodSymbol>();
+        var clientType = compilation.GetTypeByMetadataName(ClientTypeName);
+        if (clientType is not null && SymbolEqualityComparer.Default.Equals(clientType.ContainingAssembly, requestType.ContainingAssembly))
+        {
+            foreach (var name in new[] { "CreateVideoAsync", "GenerateVideoAsync" })
+            {
+                foreach (var member in clientType.GetMembers(name))
+                {
+                    if (member is IMethodSymbol method && !method.IsStatic)
+                    {
+                        sendMethods.Add(method);
+                    }
+                }
+            }
+        }
+
+        return new VideoSdk(requestType, properties, sendMethods.ToImmutable());
+    }
+
+    /// <summary>Which rule property <paramref name="property"/> is, when it is one of the request's own.</summary>
+    public bool TryGetProperty(IPropertySymbol property, out RequestProperty which)
+    {
+        var definition = property.OriginalDefinition;
+        for (var i = 0; i < properties.Length; i++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(definition, properties[i]))
+            {
+                which = (RequestProperty)i;
+                return true;
+            }
+        }
+
+        which = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="invocation"/> calls the client's <c>CreateVideoAsync</c> or <c>GenerateVideoAsync</c>,
+    /// which send the request they are given and keep no reference to it. A call on a user's subclass that overrides
+    /// the method is not one: the override may change the request before sending it.
+    /// </summary>
+    public bool IsSend(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod.OriginalDefinition;
+        IMethodSymbol? send = null;
+        foreach (var candidate in sendMethods)
+        {
+            if (SymbolEqualityComparer.Default.Equals(method, candidate))
+            {
+                send = candidate;
+                break;
+            }
+        }
+
+        if (send is null)
+        {
+            return false;
+        }
+
+        for (var type = invocation.Instance?.Type as INamedTypeSymbol; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, send.ContainingType))
+            {
+                return true;
+            }
+
+            foreach (var member in type.GetMembers(send.Name))
+            {
+                if (member is IMethodSymbol { IsOverride: true })
+                {
+                    return false;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public bool IsRequestType(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, RequestType);
+
+    private sealed class Resolved
+    {
+        public Resolved(VideoSdk? sdk) => Sdk = sdk;
+
+        public VideoSdk? Sdk { get; }
+    }
+}

@@ -1,0 +1,130 @@
+extern alias Analyzers;
+
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using LemonData.Video.Analyzers.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Descriptors = Analyzers::LemonData.Video.Analyzers.Descriptors;
+using UseSuggestedModelIdFix = Analyzers::LemonData.Video.Analyzers.CodeFixes.UseSuggestedModelIdFix;
+using VideoRuleIds = Analyzers::LemonData.Video.VideoRuleIds;
+
+namespace LemonData.Video.Analyzers.Tests;
+
+/// <summary>The descriptors, their help pages, release tracking and the fixes, checked against one another.</summary>
+public class RuleCatalogTests
+{
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    public static IEnumerable<DiagnosticDescriptor> AllDescriptors => typeof(Descriptors)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(descriptorField => (DiagnosticDescriptor)descriptorField.GetValue(null)!)
+        .OrderBy(descriptor => descriptor.Id, StringComparer.Ordinal);
+
+    public static TheoryData<string> Ids => new(AllDescriptors.Select(descriptor => descriptor.Id));
+
+    [Fact]
+    public void The_descriptors_are_the_shared_rule_ids()
+    {
+        var shared = typeof(VideoRuleIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(idField => (string)idField.GetRawConstantValue()!)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(shared, AllDescriptors.Select(descriptor => descriptor.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Each_descriptor_is_a_usage_warning_with_the_shared_message_and_a_help_page(string id)
+    {
+        var descriptor = AllDescriptors.Single(candidate => candidate.Id == id);
+        Assert.Equal("Usage", descriptor.Category);
+        Assert.Equal(DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+        Assert.True(descriptor.IsEnabledByDefault);
+        Assert.Equal("{0}", descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal("https://github.com/lemondata/lemondata-video-dotnet/blob/main/analyzers/docs/" + id + ".md", descriptor.HelpLinkUri);
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot, "analyzers", "docs", id + ".md")), "missing help page for " + id);
+    }
+
+    [Fact]
+    public void Each_descriptor_belongs_to_exactly_one_analyzer()
+    {
+        var supported = AllAnalyzers.Instances.SelectMany(analyzer => analyzer.SupportedDiagnostics).Select(descriptor => descriptor.Id).ToList();
+        Assert.Equal(AllDescriptors.Select(descriptor => descriptor.Id), supported.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Release_tracking_lists_every_rule()
+    {
+        var unshipped = File.ReadAllText(Path.Combine(RepositoryRoot, "analyzers", "LemonData.Video.Analyzers", "AnalyzerReleases.Unshipped.md"));
+        foreach (var descriptor in AllDescriptors)
+        {
+            Assert.Contains(descriptor.Id + " | Usage | Warning |", unshipped, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_fixes_cover_the_promised_rules_and_fix_all()
+    {
+        var fixes = typeof(UseSuggestedModelIdFix).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(type))
+            .Select(type => (CodeFixProvider)Activator.CreateInstance(type)!)
+            .ToList();
+        Assert.Equal(
+            ["LDV0001", "LDV0002", "LDV0003", "LDV0006", "LDV0007", "LDV0008"],
+            fixes.SelectMany(fix => fix.FixableDiagnosticIds).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(fixes, fix => Assert.Same(WellKnownFixAllProviders.BatchFixer, fix.GetFixAllProvider()));
+        Assert.All(fixes, fix => Assert.NotNull(fix.GetType().GetCustomAttribute<ExportCodeFixProviderAttribute>()));
+    }
+
+    [Fact]
+    public void The_analyzer_assembly_does_not_reference_workspaces()
+    {
+        var references = typeof(Descriptors).Assembly.GetReferencedAssemblies().Select(name => name.Name!).ToList();
+        Assert.DoesNotContain(references, name => name.Contains("Workspaces", StringComparison.Ordinal));
+        Assert.All(references, name => Assert.True(
+            name is "netstandard" or "Microsoft.CodeAnalysis" or "Microsoft.CodeAnalysis.CSharp" or "System.Collections.Immutable",
+            "the analyzer must depend on nothing a compiler host does not provide: " + name));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public async Task Each_help_page_shows_a_wrong_example_that_fires_and_a_right_one_that_does_not(string id)
+    {
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot, "analyzers", "docs", id + ".md"));
+        Assert.StartsWith("# " + id + ": ", page, StringComparison.Ordinal);
+
+        var wrong = await AllAnalyzers.RunAsync(TestSource.InMethod(Example(page, "Wrong")));
+        Assert.Contains(wrong, diagnostic => diagnostic.Id == id);
+        Assert.All(wrong, diagnostic => Assert.Equal(id, diagnostic.Id));
+
+        var right = await AllAnalyzers.RunAsync(TestSource.InMethod(Example(page, "Right")));
+        Assert.Empty(right);
+    }
+
+    private static string Example(string page, string heading)
+    {
+        var match = Regex.Match(page, "## " + heading + "\\s+```csharp\\n(?<code>.*?)```", RegexOptions.Singleline);
+        Assert.True(match.Success, "no '" + heading + "' example");
+        return match.Groups["code"].Value;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "analyzers", "LemonData.Video.Analyzers", "AnalyzerReleases.Unshipped.md")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,64 @@
+extern alias Analyzers;
+
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using VideoRequestAnalyzer = Analyzers::LemonData.Video.Analyzers.VideoRequestAnalyzer;
+
+namespace LemonData.Video.Analyzers.Tests.Support;
+
+/// <summary>Every analyzer of the assembly at once, over code that must compile, as a build runs them.</summary>
+internal static class AllAnalyzers
+{
+    /// <summary>Every analyzer the assembly ships, found as the compiler finds them: by type, not by a list kept here.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Instances { get; } = typeof(VideoRequestAnalyzer).Assembly.GetTypes()
+        .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type)
+            && type.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), inherit: false).Length > 0)
+        .OrderBy(type => type.Name, StringComparer.Ordinal)
+        .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+        .ToImmutableArray();
+
+    /// <summary>
+    /// The analyzers' diagnostics in <paramref name="sources"/> (path, text), after checking that the code compiles
+    /// (silence over code that does not compile would prove nothing). Analyzer exceptions fail the test.
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(bool referenceSdk, params (string Path, string Text)[] sources)
+    {
+        var references = referenceSdk
+            ? await SdkReferences.WithSdkAsync()
+            : await SdkReferences.Framework.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, new CSharpParseOptions(LanguageVersion.CSharp12), source.Path)),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "the test code does not compile:\n" + string.Join("\n", errors));
+
+        Exception? analyzerException = null;
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, _, _) => analyzerException ??= exception,
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        var result = await compilation.WithAnalyzers(Instances, options).GetAnalysisResultAsync(CancellationToken.None);
+        Assert.Null(analyzerException);
+        SwallowedExceptions.AssertNone();
+
+        // Every diagnostic must be local to the code it was found in: the IDE shows a non-local one only after a
+        // full analysis, never as the user types, and offers no code fix for it.
+        var nonLocal = result.CompilationDiagnostics.Values.SelectMany(diagnostics => diagnostics).ToList();
+        Assert.True(nonLocal.Count == 0, "non-local diagnostics:\n" + string.Join("\n", nonLocal));
+        var diagnostics = result.GetAllDiagnostics();
+        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
+        return diagnostics.OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start).ThenBy(diagnostic => diagnostic.Id, StringComparer.Ordinal).ToImmutableArray();
+    }
+
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(string source) => RunAsync(true, ("Sample.cs", source));
+}
