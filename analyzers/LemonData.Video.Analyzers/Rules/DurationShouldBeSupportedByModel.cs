@@ -36,7 +36,7 @@ public sealed class DurationShouldBeSupportedByModel : VideoRequestAnalyzer
 
         var violation = context.GetRequest() is { } whole && whole.TryGetModel(out var knownModel)
             ? VideoRequestRules.CheckDuration(knownModel, duration)
-            : DurationMessages.CheckForUnknownModel(duration);
+            : VideoRequestRules.CheckDurationRange(duration);
         context.Report(Descriptors.LDV0009_UnsupportedDuration, write.ValueSyntax, violation);
     }
 }

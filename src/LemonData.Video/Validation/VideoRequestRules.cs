@@ -205,6 +205,25 @@ internal static class VideoRequestRules
     }
 
     /// <summary>
+    /// LDV0009, the API's range alone (1-60 seconds), for a caller that cannot see the model: the analyzer,
+    /// when the request's model is set somewhere it cannot follow. Says nothing about any model.
+    /// </summary>
+    public static VideoRuleViolation? CheckDurationRange(int duration)
+    {
+        if (duration >= VideoLimits.MinDurationSeconds && duration <= VideoLimits.MaxDurationSeconds)
+        {
+            return null;
+        }
+
+        return new VideoRuleViolation(
+            VideoRuleIds.UnsupportedDuration,
+            DurationProperty,
+            "Duration is " + Format(duration) + " seconds, but the API accepts "
+            + Format(VideoLimits.MinDurationSeconds) + " to " + Format(VideoLimits.MaxDurationSeconds)
+            + " seconds. Set a value in that range, or leave Duration unset for the model's default.");
+    }
+
+    /// <summary>
     /// LDV0010: <paramref name="image"/> is not a base64 data URL (<c>data:image/&lt;type&gt;;base64,&lt;payload&gt;</c>).
     /// Scans characters without a regex or copies, because a real image is megabytes of base64.
     /// </summary>

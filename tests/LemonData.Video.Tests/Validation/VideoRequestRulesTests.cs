@@ -656,4 +656,36 @@ public class VideoRequestRulesTests
             Assert.Contains(fragment, violation.Message, StringComparison.Ordinal);
         }
     }
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    [InlineData(60, false)]
+    [InlineData(61, true)]
+    [InlineData(-3, true)]
+    public void CheckDurationRange_applies_the_api_range_and_names_no_model(int duration, bool fires)
+    {
+        var violation = VideoRequestRules.CheckDurationRange(duration);
+
+        Assert.Equal(fires, violation.HasValue);
+        if (violation is { } found)
+        {
+            Assert.Equal("LDV0009", found.DiagnosticId);
+            Assert.Equal("Duration", found.Property);
+            Assert.Contains(duration.ToString(CultureInfo.InvariantCulture), found.Message);
+            Assert.Contains("1 to 60", found.Message);
+            Assert.DoesNotContain("sora", found.Message);
+        }
+    }
+
+    [Fact]
+    public void CheckDurationRange_agrees_with_CheckDuration_on_every_model_without_a_fixed_length()
+    {
+        foreach (var model in VideoModelCatalog.All.Where(m => m.FixedDurationSeconds is null))
+        {
+            foreach (var duration in new[] { -1, 0, 1, 30, 60, 61, 600 })
+            {
+                Assert.Equal(VideoRequestRules.CheckDuration(model.Id, duration).HasValue, VideoRequestRules.CheckDurationRange(duration).HasValue);
+            }
+        }
+    }
 }
