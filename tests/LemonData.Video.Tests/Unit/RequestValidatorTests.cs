@@ -72,4 +72,14 @@ public sealed class RequestValidatorTests
         Assert.Contains("500", exception.Message);
         Assert.Equal("request", exception.ParamName);
     }
+
+    [Fact]
+    public void A_request_validates_itself_with_the_same_rules_as_the_client()
+    {
+        var request = new VideoGenerationRequest { Prompt = "p", Model = VideoModels.Sora2, ImageUrl = "https://example.com/a.jpg", Fps = 0 };
+
+        Assert.Equal(VideoRequestValidator.Validate(request).Select(v => v.ToString()), request.Validate().Select(v => v.ToString()));
+        Assert.Equal(new[] { "LDV0002", "LDV0006" }, request.Validate().Select(v => v.DiagnosticId));
+        Assert.Empty(new VideoGenerationRequest { Prompt = "p" }.Validate());
+    }
 }
