@@ -130,7 +130,7 @@ public class LemonDataVideoClient
     public virtual async Task<VideoTask> GetVideoTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         RequireTaskId(taskId);
-        var route = new TaskRoute(_endpoint, taskId, _pollUrls.Find(taskId));
+        var route = _taskReader.RouteFor(_endpoint, taskId, _pollUrls.Find(taskId));
         var response = await _taskReader.ReadAsync(route, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }

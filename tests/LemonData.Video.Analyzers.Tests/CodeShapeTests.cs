@@ -62,6 +62,9 @@ public class CodeShapeTests
         { "field initializer", "", """static readonly VideoGenerationRequest Template = new() { Prompt = "p", Model = VideoModels.KlingV26Pro, {|#0:ImageUrl = "https://x/a.png"|} };""", "kling-v2.6-pro" },
         { "returned", "", """static VideoGenerationRequest Make() { return new VideoGenerationRequest { Prompt = "p", Model = "wan-2.6", {|#0:ImageUrl = "https://x/a.png"|} }; }""", "wan-2.6" },
         { "passed to another method", """Keep(new VideoGenerationRequest { Prompt = "p", Model = "veo3", {|#0:ImageUrl = "https://x/a.png"|} });""", "static void Keep(VideoGenerationRequest request) { }", "veo3" },
+        { "passed on as object", """Keep(new VideoGenerationRequest { Prompt = "p", Model = "veo3", {|#0:ImageUrl = "https://x/a.png"|} });""", "static void Keep(object request) { }", "veo3" },
+        { "passed in params object[]", """Log("sending", new VideoGenerationRequest { Prompt = "p", Model = "veo3", {|#0:ImageUrl = "https://x/a.png"|} });""", "static void Log(string message, params object[] values) { }", "veo3" },
+        { "returned as object", "", """static object Make() => new VideoGenerationRequest { Prompt = "p", Model = "wan-2.6", {|#0:ImageUrl = "https://x/a.png"|} };""", "wan-2.6" },
         // An unset model is sora-2 only where the analyzer sees the request's whole life.
         { "default model, sent directly", """await client.CreateVideoAsync(new VideoGenerationRequest { Prompt = "p", {|#0:ImageUrl = "https://x/a.png"|} });""", "", null },
         { "default model, generated directly", """await client.GenerateVideoAsync(new() { Prompt = "p", {|#0:ImageUrl = "https://x/a.png"|} }, null);""", "", null },

@@ -155,6 +155,21 @@ internal sealed class RequestView
             created = conversion;
         }
 
+        // Handed on as object or an interface (a logger, params object[]): the initializer is still all that is
+        // set here, as for a typed argument; the request is never the client's, so it is never its whole life.
+        IOperation widened = created;
+        while (widened.Parent is IConversionOperation { IsImplicit: true, Conversion.IsReference: true } reference)
+        {
+            widened = reference;
+        }
+
+        if (widened != created)
+        {
+            return widened.Parent is IArgumentOperation or IReturnOperation or IArrayInitializerOperation
+                ? RequestVisibility.Initializer
+                : null;
+        }
+
         switch (created.Parent)
         {
             case IArgumentOperation { Parent: IInvocationOperation invocation } argument:

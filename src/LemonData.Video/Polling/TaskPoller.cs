@@ -38,7 +38,7 @@ internal sealed class TaskPoller
         using var timeout = _timeProvider.CreateTimeoutSource(_waitTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = _timeProvider.GetTimestamp();
-        var route = new TaskRoute(_endpoint, taskId, pollUrl);
+        var route = _reader.RouteFor(_endpoint, taskId, pollUrl);
         var schedule = new PollSchedule(_pollInterval, _maxPollInterval);
         VideoTask? lastSeen = null;
         try
@@ -50,7 +50,19 @@ internal sealed class TaskPoller
 
             while (true)
             {
-                var answer = await _reader.ReadAsync(route, linked.Token).ConfigureAwait(false);
+                ApiResponse<VideoTask> answer;
+                try
+                {
+                    answer = await _reader.ReadAsync(route, linked.Token).ConfigureAwait(false);
+                }
+                catch (LemonDataApiException exception) when (exception.StatusCode == 429 && exception.RetryAfter is { } wait)
+                {
+                    // The service asked for a longer pause than a retry may take: a wait has the time, up to
+                    // its own timeout, and the task runs on meanwhile.
+                    await _timeProvider.Delay(wait, linked.Token).ConfigureAwait(false);
+                    continue;
+                }
+
                 var task = answer.Value;
                 lastSeen = task;
                 progress?.Report(task);

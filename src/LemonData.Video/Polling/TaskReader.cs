@@ -15,18 +15,33 @@ internal sealed class TaskReader
         _sender = sender;
     }
 
+    // Set once the canonical path answered 404 where the legacy one knew the task: this service is of the
+    // first generation, and later routes start with the legacy path.
+    private volatile bool _legacyFirst;
+
+    /// <summary>A route for a task, in the order this service is known to answer.</summary>
+    public TaskRoute RouteFor(ApiEndpoint endpoint, string taskId, string? pollUrl) => new(endpoint, taskId, pollUrl, _legacyFirst);
+
     public async Task<ApiResponse<VideoTask>> ReadAsync(TaskRoute route, CancellationToken cancellationToken)
     {
+        var canonicalMissing = false;
         while (true)
         {
             var call = new ApiCall(route.Operation, route.Uri, "getting task '" + route.TaskId + "'") { TaskId = route.TaskId };
             try
             {
-                return await _sender.SendAsync(call, body => ParseTask(body, route.TaskId), cancellationToken).ConfigureAwait(false);
+                var response = await _sender.SendAsync(call, body => ParseTask(body, route.TaskId), cancellationToken).ConfigureAwait(false);
+                if (canonicalMissing && route.Operation == LemonDataVideoOperations.GetVideoGeneration)
+                {
+                    _legacyFirst = true;
+                }
+
+                return response;
             }
             catch (LemonDataApiException exception) when (exception.StatusCode == 404 && route.TryFallBack())
             {
                 // This path does not know the task (or does not exist on this service): try the next.
+                canonicalMissing |= call.Operation == LemonDataVideoOperations.GetTask;
             }
         }
     }

@@ -13,7 +13,14 @@ internal sealed class TaskRoute
     private readonly List<Candidate> _candidates = new(3);
     private int _current;
 
-    public TaskRoute(ApiEndpoint endpoint, string taskId, string? pollUrl)
+    /// <param name="endpoint">The service's base address.</param>
+    /// <param name="taskId">The task.</param>
+    /// <param name="pollUrl">The service's <c>poll_url</c> for it, if known.</param>
+    /// <param name="legacyFirst">
+    /// Whether this service was seen to lack <c>/v1/tasks/{id}</c> (a first-generation service): then the
+    /// legacy path is tried first, and every poll does not pay for a 404.
+    /// </param>
+    public TaskRoute(ApiEndpoint endpoint, string taskId, string? pollUrl, bool legacyFirst = false)
     {
         TaskId = taskId;
         if (endpoint.TryResolvePollUrl(pollUrl, out var pollUri))
@@ -21,8 +28,18 @@ internal sealed class TaskRoute
             Add(LemonDataVideoOperations.GetTask, pollUri);
         }
 
-        Add(LemonDataVideoOperations.GetTask, endpoint.Resolve(LemonDataVideoOperations.GetTask.PathFor(taskId)));
-        Add(LemonDataVideoOperations.GetVideoGeneration, endpoint.Resolve(LemonDataVideoOperations.GetVideoGeneration.PathFor(taskId)));
+        var canonical = endpoint.Resolve(LemonDataVideoOperations.GetTask.PathFor(taskId));
+        var legacy = endpoint.Resolve(LemonDataVideoOperations.GetVideoGeneration.PathFor(taskId));
+        if (legacyFirst)
+        {
+            Add(LemonDataVideoOperations.GetVideoGeneration, legacy);
+            Add(LemonDataVideoOperations.GetTask, canonical);
+        }
+        else
+        {
+            Add(LemonDataVideoOperations.GetTask, canonical);
+            Add(LemonDataVideoOperations.GetVideoGeneration, legacy);
+        }
     }
 
     public string TaskId { get; }

@@ -222,4 +222,21 @@ public sealed class GenerationFlowTests : IDisposable
         Assert.All(seen.Take(3), state => Assert.False(state.IsTerminal));
         Assert.Equal(3, _service.RequestsTo("GET", "/v1/tasks/ldtask_new_states").Count);
     }
+
+    [Fact]
+    public async Task A_first_generation_service_is_remembered_so_later_reads_skip_the_missing_canonical_path()
+    {
+        // Generation A: /v1/tasks/{id} does not exist (WireMock answers 404 for it).
+        _service.Given("GET", "/v1/videos/generations/video_one", 200, """{"task_id":"video_one","status":"processing"}""");
+        _service.Given("GET", "/v1/videos/generations/video_two", 200, """{"task_id":"video_two","status":"completed","video_url":"https://cdn.example/two.mp4"}""");
+        var client = _service.CreateClient();
+
+        var first = await client.GetVideoTaskAsync("video_one");
+        var second = await client.WaitForCompletionAsync("video_two");
+
+        Assert.Equal(VideoTaskStatus.Processing, first.Status);
+        Assert.Equal(VideoTaskStatus.Completed, second.Status);
+        Assert.Single(_service.RequestsTo("GET", "/v1/tasks/video_one"));
+        Assert.Empty(_service.RequestsTo("GET", "/v1/tasks/video_two"));
+    }
 }

@@ -293,4 +293,35 @@ public sealed class RetryTests : IDisposable
             await Task.Delay(5);
         }
     }
+
+    [Fact]
+    public async Task A_wait_honours_a_retry_after_longer_than_a_retry_may_take_and_carries_on()
+    {
+        _service.GivenSequence(
+            "GET",
+            "/v1/tasks/ldtask_patient",
+            (429, FakeLemonDataService.ErrorBody("Slow down", "rate_limit_error", "rate_limit_exceeded"), Headers("Retry-After", "1")),
+            (200, TaskJson("ldtask_patient", "completed"), null));
+        var client = _service.CreateClient(options => options.MaxRetryDelay = TimeSpan.FromMilliseconds(10));
+
+        var task = await client.WaitForCompletionAsync("ldtask_patient");
+
+        Assert.Equal(VideoTaskStatus.Completed, task.Status);
+        var polls = _service.RequestsTo("GET", "/v1/tasks/ldtask_patient").OrderBy(entry => entry.RequestMessage.DateTime).ToList();
+        Assert.Equal(2, polls.Count);
+        Assert.True(polls[1].RequestMessage.DateTime - polls[0].RequestMessage.DateTime >= TimeSpan.FromSeconds(0.9), "The wait did not honour Retry-After: 1.");
+    }
+
+    [Fact]
+    public async Task A_single_read_still_reports_a_retry_after_beyond_the_cap_to_the_caller()
+    {
+        _service.Given("GET", "/v1/tasks/ldtask_busy", 429, FakeLemonDataService.ErrorBody("Slow down", "rate_limit_error", "rate_limit_exceeded"), Headers("Retry-After", "120"));
+        var client = _service.CreateClient();
+
+        var exception = await Assert.ThrowsAsync<LemonDataApiException>(() => client.GetVideoTaskAsync("ldtask_busy"));
+
+        Assert.Equal(429, exception.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(120), exception.RetryAfter);
+        Assert.Single(_service.RequestsTo("GET", "/v1/tasks/ldtask_busy"));
+    }
 }

@@ -1,0 +1,46 @@
+using System;
+
+namespace LemonData.Video.Testing;
+
+/// <summary>
+/// How a <see cref="LemonDataSimulator"/> behaves. Read once by <see cref="LemonDataSimulator.Start"/>: changing
+/// the options afterwards does not affect a running simulator.
+/// </summary>
+public sealed class LemonDataSimulatorOptions
+{
+    private TimeSpan _processingTime = TimeSpan.Zero;
+    private int _pollsPerStage = 1;
+
+    /// <summary>The API generation whose wire shapes the simulator answers with (default <see cref="SimulatedApiGeneration.C"/>).</summary>
+    public SimulatedApiGeneration Generation { get; set; } = SimulatedApiGeneration.C;
+
+    /// <summary>
+    /// How long a task takes from its creation to <c>completed</c>, in real time (default <see cref="TimeSpan.Zero"/>:
+    /// as soon as <see cref="PollsPerStage"/> allows). During the first tenth the task is <c>pending</c>; then it is
+    /// <c>processing</c> with <c>progress</c> rising from 10 to 90.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan ProcessingTime
+    {
+        get => _processingTime;
+        set => _processingTime = value >= TimeSpan.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(ProcessingTime), value, "ProcessingTime must not be negative.");
+    }
+
+    /// <summary>
+    /// How many reads of a task see each stage before it moves on (default 1): the first <c>N</c> reads see
+    /// <c>pending</c>, the next <c>N</c> see <c>processing</c> with <c>progress</c> rising from 10 to 90 (50 when
+    /// <c>N</c> is 1), and later reads see the end (<c>completed</c>, or <c>failed</c> when scripted). 0 makes a task
+    /// complete at its first read. When <see cref="ProcessingTime"/> is also set, a task is as far along as the
+    /// slower of the two allows.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int PollsPerStage
+    {
+        get => _pollsPerStage;
+        set => _pollsPerStage = value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(PollsPerStage), value, "PollsPerStage must be 0 or more.");
+    }
+}

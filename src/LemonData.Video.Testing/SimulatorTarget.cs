@@ -1,0 +1,29 @@
+using System;
+
+namespace LemonData.Video.Testing;
+
+/// <summary>Which requests a scripted fault of <see cref="SimulatorScript"/> applies to; combine with <c>|</c>.</summary>
+[Flags]
+public enum SimulatorTarget
+{
+    /// <summary>No request (not a valid target).</summary>
+    None = 0,
+
+    /// <summary><c>POST /v1/videos/generations</c>: creating a task.</summary>
+    Create = 1,
+
+    /// <summary><c>GET /v1/tasks/{id}</c> and <c>GET /v1/videos/generations/{id}</c>: reading a task.</summary>
+    Poll = 2,
+
+    /// <summary><c>DELETE /v1/tasks/{id}</c>: cancelling a task.</summary>
+    Cancel = 4,
+
+    /// <summary><c>GET /files/{id}.mp4</c>: downloading a video (the simulator's stand-in for the CDN).</summary>
+    Download = 8,
+
+    /// <summary>Every request to the API (<see cref="Create"/>, <see cref="Poll"/>, <see cref="Cancel"/>); not downloads.</summary>
+    Api = Create | Poll | Cancel,
+
+    /// <summary>Every request, downloads included.</summary>
+    All = Api | Download,
+}
