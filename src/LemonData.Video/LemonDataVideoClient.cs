@@ -75,6 +75,7 @@ public class LemonDataVideoClient
             ? options.Endpoint
             : httpClient.BaseAddress;
         _endpoint = new ApiEndpoint(endpoint);
+        _endpoint.RequireSecureTransport(options.AllowInsecureHttp);
         _validateRequests = options.ValidateRequests;
         var timeProvider = options.TimeProvider;
         var retryPolicy = new RetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay);

@@ -117,6 +117,13 @@ public class LemonDataVideoClientOptions
         set => _attemptTimeout = RequirePositiveOrInfinite(value, nameof(AttemptTimeout));
     }
 
+    /// <summary>
+    /// Whether a plain <c>http://</c> endpoint that is not on this machine may be used (default false). The API
+    /// key travels in every request: over plain HTTP anyone on the path can read it. Loopback addresses
+    /// (a local simulator or proxy) are always allowed.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>Whether requests are checked against the catalog and the API's limits before they are sent (default true).</summary>
     public bool ValidateRequests { get; set; } = true;
 

@@ -125,7 +125,23 @@ public sealed class InvalidInputTests
         var result = await Cli.RunAsync(simulator, "generate", "--prompt", "A cat", "--model", "seedance-2-0", "--image", file);
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains(".png", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("not a PNG, JPEG, WebP or GIF image", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(simulator.Requests);
+    }
+
+    [Fact]
+    public async Task A_file_named_png_that_is_not_an_image_exits_2()
+    {
+        // The type is read from the bytes, not trusted from the name.
+        await using var simulator = LemonDataSimulator.Start();
+        using var folder = new TempFolder();
+        var file = folder.File("start.png");
+        System.IO.File.WriteAllText(file, "<html>not an image</html>");
+
+        var result = await Cli.RunAsync(simulator, "generate", "--prompt", "A cat", "--model", "seedance-2-0", "--image", file);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("start.png", result.Stderr, StringComparison.Ordinal);
         Assert.Empty(simulator.Requests);
     }
 

@@ -29,6 +29,21 @@ internal sealed class ApiEndpoint
 
     public Uri BaseAddress { get; }
 
+    /// <summary>
+    /// Refuses a plain-HTTP endpoint off this machine unless the caller opted in: the API key would cross
+    /// the network in clear text.
+    /// </summary>
+    public void RequireSecureTransport(bool allowInsecureHttp)
+    {
+        if (BaseAddress.Scheme == Uri.UriSchemeHttp && !BaseAddress.IsLoopback && !allowInsecureHttp)
+        {
+            throw new ArgumentException(
+                "Endpoint '" + BaseAddress + "' uses plain http, which would send the API key unencrypted. Use https, "
+                + "or set LemonDataVideoClientOptions.AllowInsecureHttp = true if this network is trusted (loopback addresses are always allowed).",
+                "options");
+        }
+    }
+
     /// <summary>Joins a path of the API (with or without a leading '/') to the base address, keeping its path.</summary>
     public Uri Resolve(string relativePath) => new(BaseAddress, relativePath.TrimStart('/'));
 
