@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -65,6 +66,8 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly object _requestsGate = new();
     private readonly List<SimulatorRequest> _requests = new();
+    private readonly List<SimulatorRequest> _createdTasks = new();
+    private readonly List<SimulatorInjectedFault> _injectedFaults = new();
     private readonly ConcurrentDictionary<string, SimulatedTask> _tasks = new(StringComparer.Ordinal);
     private readonly SimulatedApiGeneration _generation;
     private readonly TimeSpan _processingTime;
@@ -116,6 +119,59 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
             lock (_requestsGate)
             {
                 return _requests.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Every fault injected so far (scripted or random), in the order injected (a snapshot).</summary>
+    public IReadOnlyList<SimulatorInjectedFault> InjectedFaults
+    {
+        get
+        {
+            lock (_requestsGate)
+            {
+                return _injectedFaults.ToArray();
+            }
+        }
+    }
+
+    /// <summary>How many faults of each kind were injected so far (kinds never injected read 0).</summary>
+    public IReadOnlyDictionary<SimulatorFaultKind, int> FaultCounts
+    {
+        get
+        {
+            var counts = new Dictionary<SimulatorFaultKind, int>();
+            foreach (SimulatorFaultKind kind in Enum.GetValues(typeof(SimulatorFaultKind)))
+            {
+                counts[kind] = 0;
+            }
+
+            lock (_requestsGate)
+            {
+                foreach (var fault in _injectedFaults)
+                {
+                    counts[fault.Kind]++;
+                }
+            }
+
+            return counts;
+        }
+    }
+
+    /// <summary>How many creates (<c>POST /v1/videos/generations</c>) were received so far, whatever became of them.</summary>
+    public int CreatesReceived => CountRequests("POST", CreatePath);
+
+    /// <summary>
+    /// The creates that made a task, in order (a snapshot): each has <see cref="SimulatorRequest.CreatedTaskId"/> and
+    /// its <see cref="SimulatorRequest.Body"/>, and <see cref="SimulatorRequest.Fault"/> says whether its answer was lost.
+    /// </summary>
+    public IReadOnlyList<SimulatorRequest> CreatedTasks
+    {
+        get
+        {
+            lock (_requestsGate)
+            {
+                return _createdTasks.ToArray();
             }
         }
     }
@@ -240,14 +296,21 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
 
             var route = ApiRoute.Parse(method, path, _generation);
             var fault = route.Target == SimulatorTarget.None ? null : Script.TakeFault(route.Target);
+            var injected = fault is null ? null : Record(fault, recorded);
             SimResponse response;
-            if (fault?.Kind == FaultKind.RateLimit)
+            if (fault?.Kind == SimulatorFaultKind.RateLimit)
             {
                 response = SimResponse.RateLimited(fault.Duration);
             }
-            else if (fault?.Kind == FaultKind.ServerError)
+            else if (fault?.Kind == SimulatorFaultKind.ServerError)
             {
                 response = SimResponse.ServerError(fault.Status);
+            }
+            else if (fault?.Kind == SimulatorFaultKind.DroppedBeforeProcessing)
+            {
+                // No effect, no answer: the connection just goes away.
+                context.Abort();
+                return;
             }
             else if (tooLarge)
             {
@@ -255,22 +318,37 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
             }
             else
             {
-                // The request takes effect now, even when its answer is then delayed or garbled.
-                response = Process(route, context.Request, body);
+                // The request takes effect now, even when its answer is then delayed, damaged or dropped.
+                response = Process(route, context.Request, body, recorded);
+                if (injected is not null)
+                {
+                    injected.TookEffect = true;
+                }
             }
 
-            if (fault?.Kind == FaultKind.Delay)
+            switch (fault?.Kind)
             {
-                await Task.Delay(fault.Duration, token).ConfigureAwait(false);
-            }
-
-            if (fault?.Kind == FaultKind.Garble)
-            {
-                await WriteGarbledAsync(context, recorded, response, route.Target == SimulatorTarget.Download, token).ConfigureAwait(false);
-            }
-            else
-            {
-                await WriteAsync(context, recorded, response, token).ConfigureAwait(false);
+                case SimulatorFaultKind.DroppedAfterProcessing:
+                    context.Abort();
+                    return;
+                case SimulatorFaultKind.SlowAnswer:
+                    await Task.Delay(fault.Duration, token).ConfigureAwait(false);
+                    await WriteAsync(context, recorded, response, token).ConfigureAwait(false);
+                    await context.Response.Body.FlushAsync(token).ConfigureAwait(false);
+                    injected!.TaskIdInAnswer = recorded.CreatedTaskId is not null;
+                    return;
+                case SimulatorFaultKind.Garbled when fault.GarbleStyle == GarbleStyle.Corrupt:
+                    await WriteCorruptedAsync(context, recorded, response, fault, injected!, token).ConfigureAwait(false);
+                    return;
+                case SimulatorFaultKind.Garbled:
+                    await WriteGarbledAsync(context, recorded, response, route.Target == SimulatorTarget.Download, injected!, token).ConfigureAwait(false);
+                    return;
+                case SimulatorFaultKind.Truncated:
+                    await WriteTruncatedAsync(context, recorded, response, fault, injected!, token).ConfigureAwait(false);
+                    return;
+                default:
+                    await WriteAsync(context, recorded, response, token).ConfigureAwait(false);
+                    return;
             }
         }
         catch (Exception exception) when ((exception is OperationCanceledException && token.IsCancellationRequested) || exception is IOException)
@@ -280,7 +358,7 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
         }
     }
 
-    private SimResponse Process(ApiRoute route, HttpRequest request, byte[] body)
+    private SimResponse Process(ApiRoute route, HttpRequest request, byte[] body, SimulatorRequest recorded)
     {
         switch (route.Kind)
         {
@@ -305,13 +383,13 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
 
         return route.Kind switch
         {
-            RouteKind.Create => Create(body, key),
+            RouteKind.Create => Create(body, key, recorded),
             RouteKind.Poll => Poll(route.TaskId!, key),
             _ => Cancel(route.TaskId!, key),
         };
     }
 
-    private SimResponse Create(byte[] body, string key)
+    private SimResponse Create(byte[] body, string key, SimulatorRequest recorded)
     {
         var error = ServiceRules.CheckCreate(body, out var model);
         if (error is not null)
@@ -324,6 +402,12 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
             : "ldtask_" + Guid.NewGuid().ToString("N");
         var task = new SimulatedTask(id, model, key, Script.TakeTaskFailure(), _processingTime, _pollsPerStage);
         _tasks[id] = task;
+        recorded.SetCreatedTaskId(id);
+        lock (_requestsGate)
+        {
+            _createdTasks.Add(recorded);
+        }
+
         return SimResponse.Json(200, WireJson.CreateAnswer(_generation, task));
     }
 
@@ -434,14 +518,16 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
 
     // A 200 whose body is cut off after two thirds. A JSON answer is complete as HTTP (its Content-Length is the
     // cut length) but not as JSON; a download announces the whole file and breaks off mid-way.
-    private static async Task WriteGarbledAsync(HttpContext context, SimulatorRequest recorded, SimResponse response, bool download, CancellationToken token)
+    private static async Task WriteGarbledAsync(HttpContext context, SimulatorRequest recorded, SimResponse response, bool download, SimulatorInjectedFault injected, CancellationToken token)
     {
         var full = response.Body;
         var kept = full.Length <= 1 ? full.Length : Math.Max(1, full.Length * 2 / 3);
         recorded.SetStatusCode(200);
+        injected.AppendDetail("cut to " + kept + " of " + full.Length + " bytes");
+        injected.TaskIdInAnswer = CarriesTaskId(full, kept, recorded.CreatedTaskId);
         if (download && !response.OmitBody && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
         {
-            BreakOffDownload(context, socket, response, kept);
+            BreakOff(context, socket, 200, response, kept);
             return;
         }
 
@@ -466,16 +552,23 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
     }
 
     // Kestrel discards what it has not sent yet when a connection is aborted, so the broken-off answer is written
-    // straight to the socket: headers announcing the whole file, part of it, and the end of the connection, in
+    // straight to the socket: headers announcing the whole body, part of it, and the end of the connection, in
     // that order and all in the kernel's hands before Kestrel closes the socket.
-    private static void BreakOffDownload(HttpContext context, System.Net.Sockets.Socket socket, SimResponse response, int kept)
+    private static void BreakOff(HttpContext context, System.Net.Sockets.Socket socket, int status, SimResponse response, int kept)
     {
-        var head = "HTTP/1.1 200 OK\r\nContent-Type: " + response.ContentType
-            + "\r\nContent-Length: " + response.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            + "\r\n\r\n";
+        var head = new StringBuilder();
+        head.Append("HTTP/1.1 ").Append(status.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(' ')
+            .Append(ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } reason ? reason : "Unknown").Append("\r\n");
+        head.Append("Content-Type: ").Append(response.ContentType).Append("\r\n");
+        foreach (var header in response.Headers)
+        {
+            head.Append(header.Key).Append(": ").Append(header.Value).Append("\r\n");
+        }
+
+        head.Append("Content-Length: ").Append(response.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\r\n\r\n");
         try
         {
-            socket.Send(Encoding.ASCII.GetBytes(head));
+            socket.Send(Encoding.ASCII.GetBytes(head.ToString()));
             socket.Send(response.Body, 0, kept, System.Net.Sockets.SocketFlags.None);
             socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
         }
@@ -489,6 +582,121 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
         }
 
         context.Abort();
+    }
+
+    // A JSON answer cut in the middle (its status kept). For a create, the cut falls after the whole task id or inside
+    // it, as the fault asks; the cut is never at either end, so the JSON is never complete.
+    private static async Task WriteTruncatedAsync(HttpContext context, SimulatorRequest recorded, SimResponse response, ScriptedFault fault, SimulatorInjectedFault injected, CancellationToken token)
+    {
+        var full = response.Body;
+        var taskId = recorded.CreatedTaskId;
+        int low = 1, high = Math.Max(1, full.Length - 1);
+        var idEnd = taskId is null ? -1 : TaskIdEnd(full, taskId);
+        if (idEnd > 0 && fault.KeepTaskId == true)
+        {
+            low = Math.Min(idEnd, high);
+        }
+        else if (idEnd > 0 && fault.KeepTaskId == false)
+        {
+            high = Math.Max(low, idEnd - 2);
+        }
+
+        var kept = Math.Min(full.Length, low + (int)Math.Round((high - low) * fault.Position));
+        recorded.SetStatusCode(response.Status);
+        injected.TaskIdInAnswer = CarriesTaskId(full, kept, taskId);
+        var socket = fault.BreakOff && !response.OmitBody ? context.Features.Get<IConnectionSocketFeature>()?.Socket : null;
+        injected.AppendDetail("cut at " + kept + " of " + full.Length + " bytes, " + (socket is null ? "short Content-Length" : "connection closed mid-body"));
+        if (socket is not null)
+        {
+            BreakOff(context, socket, response.Status, response, kept);
+            return;
+        }
+
+        var http = context.Response;
+        http.StatusCode = response.Status;
+        http.ContentType = response.ContentType;
+        foreach (var header in response.Headers)
+        {
+            http.Headers.Append(header.Key, header.Value);
+        }
+
+        http.ContentLength = kept;
+        if (!response.OmitBody)
+        {
+            await http.Body.WriteAsync(full.AsMemory(0, kept), token).ConfigureAwait(false);
+        }
+    }
+
+    // A complete HTTP message (its status kept) whose body has a span overwritten with control bytes: invalid JSON
+    // wherever it lands (outside strings a control byte is no token; inside one it must be escaped).
+    private static async Task WriteCorruptedAsync(HttpContext context, SimulatorRequest recorded, SimResponse response, ScriptedFault fault, SimulatorInjectedFault injected, CancellationToken token)
+    {
+        var body = (byte[])response.Body.Clone();
+        var start = body.Length == 0 ? 0 : Math.Min(body.Length - 1, (int)(body.Length * fault.Position));
+        var end = Math.Min(body.Length, start + fault.Span);
+        for (var i = start; i < end; i++)
+        {
+            body[i] = 0x01;
+        }
+
+        injected.AppendDetail("bytes " + start + "-" + end + " of " + body.Length + " overwritten");
+        injected.TaskIdInAnswer = CarriesTaskId(response.Body, start, recorded.CreatedTaskId);
+        recorded.SetStatusCode(response.Status);
+        var http = context.Response;
+        http.StatusCode = response.Status;
+        http.ContentType = response.ContentType;
+        http.ContentLength = body.Length;
+        if (!response.OmitBody)
+        {
+            await http.Body.WriteAsync(body, token).ConfigureAwait(false);
+        }
+    }
+
+    private SimulatorInjectedFault Record(ScriptedFault fault, SimulatorRequest recorded)
+    {
+        var detail = fault.Kind switch
+        {
+            SimulatorFaultKind.RateLimit => "429, Retry-After " + fault.Duration.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s",
+            SimulatorFaultKind.ServerError => fault.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SimulatorFaultKind.SlowAnswer => "held " + fault.Duration.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s",
+            _ => string.Empty,
+        };
+        var injected = new SimulatorInjectedFault(fault.Kind, recorded, fault.Random, detail);
+        recorded.SetFault(injected);
+        lock (_requestsGate)
+        {
+            _injectedFaults.Add(injected);
+        }
+
+        return injected;
+    }
+
+    // The index just past the first whole `"id":"<id>"` or `"task_id":"<id>"` in a body, or -1.
+    private static int TaskIdEnd(byte[] body, string taskId)
+    {
+        var best = -1;
+        foreach (var name in new[] { "id", "task_id" })
+        {
+            var pair = Encoding.UTF8.GetBytes("\"" + name + "\":\"" + taskId + "\"");
+            var at = body.AsSpan().IndexOf(pair);
+            if (at >= 0 && (best < 0 || at + pair.Length < best))
+            {
+                best = at + pair.Length;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool CarriesTaskId(byte[] body, int intactPrefix, string? taskId)
+    {
+        if (taskId is null)
+        {
+            return false;
+        }
+
+        var end = TaskIdEnd(body, taskId);
+        return end > 0 && end <= intactPrefix;
     }
 
     private enum RouteKind

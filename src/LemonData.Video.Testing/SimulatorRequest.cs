@@ -7,6 +7,8 @@ namespace LemonData.Video.Testing;
 public sealed class SimulatorRequest
 {
     private int _statusCode;
+    private string? _createdTaskId;
+    private SimulatorInjectedFault? _fault;
 
     internal SimulatorRequest(string method, string path, string query, string body, bool hasAuthorization, DateTimeOffset receivedAt)
     {
@@ -42,7 +44,17 @@ public sealed class SimulatorRequest
     /// </summary>
     public int StatusCode => Volatile.Read(ref _statusCode);
 
+    /// <summary>For a create that made a task (whatever happened to its answer): the task's id; otherwise null.</summary>
+    public string? CreatedTaskId => Volatile.Read(ref _createdTaskId);
+
+    /// <summary>The fault injected into this request's answer, or null when it was answered normally.</summary>
+    public SimulatorInjectedFault? Fault => Volatile.Read(ref _fault);
+
     internal void SetStatusCode(int statusCode) => Volatile.Write(ref _statusCode, statusCode);
+
+    internal void SetCreatedTaskId(string taskId) => Volatile.Write(ref _createdTaskId, taskId);
+
+    internal void SetFault(SimulatorInjectedFault fault) => Volatile.Write(ref _fault, fault);
 
     /// <inheritdoc />
     public override string ToString() => Method + " " + Path + Query + (StatusCode == 0 ? string.Empty : " -> " + StatusCode);

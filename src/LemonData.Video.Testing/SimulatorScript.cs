@@ -10,11 +10,14 @@ namespace LemonData.Video.Testing;
 /// <remarks>
 /// <para>
 /// Request faults (<see cref="RateLimitNext"/>, <see cref="ServerErrorNext"/>, <see cref="DelayNext"/>,
-/// <see cref="GarbleNext"/>) queue up in the order they are scripted: each request the simulator receives takes
+/// <see cref="GarbleNext"/>, <see cref="TruncateNext"/>, <see cref="DropNext"/>) queue up in the order they are scripted: each request the simulator receives takes
 /// the first queued fault whose <see cref="SimulatorTarget"/> matches it, and a fault scripted for <c>count</c>
 /// requests applies to that many matching requests. A request takes at most one fault, and faults come before any
 /// other check (as a gateway's would): a faulted request is answered even without an API key. Requests to paths
 /// the API does not have never take a fault.
+/// </para>
+/// <para>
+/// Random faults (<see cref="InjectFaults"/>) apply to requests that no queued fault claims.
 /// </para>
 /// <para>
 /// Task faults (<see cref="FailNextTask"/>, <see cref="FailNextTaskWithStringError"/>) apply to the next tasks
@@ -26,6 +29,7 @@ public sealed class SimulatorScript
     private readonly object _gate = new();
     private readonly List<ScriptedFault> _faults = new();
     private readonly Queue<TaskFailure> _taskFailures = new();
+    private RandomFaults? _randomFaults;
 
     internal SimulatorScript()
     {
@@ -47,7 +51,7 @@ public sealed class SimulatorScript
             throw new ArgumentOutOfRangeException(nameof(retryAfter), retryAfter, "retryAfter must not be negative.");
         }
 
-        Enqueue(new ScriptedFault(FaultKind.RateLimit, RequireCount(count), RequireTarget(target), 429, retryAfter));
+        Enqueue(new ScriptedFault(SimulatorFaultKind.RateLimit, RequireCount(count), RequireTarget(target), 429, retryAfter));
     }
 
     /// <summary>
@@ -64,7 +68,7 @@ public sealed class SimulatorScript
             throw new ArgumentOutOfRangeException(nameof(status), status, "status must be a server error, 500-599.");
         }
 
-        Enqueue(new ScriptedFault(FaultKind.ServerError, RequireCount(count), RequireTarget(target), status, TimeSpan.Zero));
+        Enqueue(new ScriptedFault(SimulatorFaultKind.ServerError, RequireCount(count), RequireTarget(target), status, TimeSpan.Zero));
     }
 
     /// <summary>
@@ -82,7 +86,7 @@ public sealed class SimulatorScript
             throw new ArgumentOutOfRangeException(nameof(delay), delay, "delay must be finite and not negative.");
         }
 
-        Enqueue(new ScriptedFault(FaultKind.Delay, RequireCount(count), RequireTarget(target), 0, delay));
+        Enqueue(new ScriptedFault(SimulatorFaultKind.SlowAnswer, RequireCount(count), RequireTarget(target), 0, delay));
     }
 
     /// <summary>
@@ -94,7 +98,71 @@ public sealed class SimulatorScript
     /// <param name="count">How many answers to garble (1 or more).</param>
     /// <param name="target">Which requests (default: every API request, downloads excluded).</param>
     public void GarbleNext(int count, SimulatorTarget target = SimulatorTarget.Api) =>
-        Enqueue(new ScriptedFault(FaultKind.Garble, RequireCount(count), RequireTarget(target), 200, TimeSpan.Zero));
+        Enqueue(new ScriptedFault(SimulatorFaultKind.Garbled, RequireCount(count), RequireTarget(target), 200, TimeSpan.Zero));
+
+    /// <summary>
+    /// The next <paramref name="count"/> matching requests get no answer at all: the simulator aborts the connection.
+    /// With <paramref name="afterProcessing"/> false the request has no effect (a create makes no task); with true it
+    /// is processed first (a create makes its task, and the client never learns its id).
+    /// </summary>
+    /// <param name="count">How many requests to drop (1 or more).</param>
+    /// <param name="afterProcessing">Whether the request takes effect before the connection is dropped.</param>
+    /// <param name="target">Which requests (default: every API request, downloads excluded).</param>
+    public void DropNext(int count, bool afterProcessing, SimulatorTarget target = SimulatorTarget.Api) =>
+        Enqueue(new ScriptedFault(
+            afterProcessing ? SimulatorFaultKind.DroppedAfterProcessing : SimulatorFaultKind.DroppedBeforeProcessing,
+            RequireCount(count),
+            RequireTarget(target),
+            0,
+            TimeSpan.Zero));
+
+    /// <summary>
+    /// The next <paramref name="count"/> matching requests take effect, and their answer (its status kept) is cut in the
+    /// middle of its JSON. For a create, <paramref name="keepTaskId"/> says whether the part sent holds the whole task id
+    /// (true), stops inside it (false), or is simply the first half (null). With <paramref name="breakOffConnection"/> the
+    /// answer announces its full length and the connection closes mid-body; otherwise it is a complete HTTP message whose
+    /// <c>Content-Length</c> is the cut length.
+    /// </summary>
+    /// <param name="count">How many answers to cut (1 or more).</param>
+    /// <param name="keepTaskId">For creates: whether the task id survives the cut.</param>
+    /// <param name="breakOffConnection">Whether to close the connection mid-body instead of sending a short, complete message.</param>
+    /// <param name="target">Which requests (default: every API request, downloads excluded).</param>
+    public void TruncateNext(int count, bool? keepTaskId = null, bool breakOffConnection = false, SimulatorTarget target = SimulatorTarget.Api) =>
+        Enqueue(new ScriptedFault(SimulatorFaultKind.Truncated, RequireCount(count), RequireTarget(target), 0, TimeSpan.Zero)
+        {
+            KeepTaskId = keepTaskId,
+            BreakOff = breakOffConnection,
+        });
+
+    /// <summary>
+    /// From now on, every request matching <see cref="SimulatorFaultPlan.Target"/> that no scripted fault claims takes a
+    /// random fault with the plan's probability (seeded: see <see cref="SimulatorFaultPlan"/>). Replaces an earlier plan;
+    /// <see cref="StopInjectingFaults"/> or <see cref="Clear"/> ends it. What was injected is recorded in
+    /// <see cref="LemonDataSimulator.InjectedFaults"/>.
+    /// </summary>
+    /// <param name="plan">The probability, seed, kinds and timings.</param>
+    public void InjectFaults(SimulatorFaultPlan plan)
+    {
+        if (plan is null)
+        {
+            throw new ArgumentNullException(nameof(plan));
+        }
+
+        plan.Validate();
+        lock (_gate)
+        {
+            _randomFaults = new RandomFaults(plan);
+        }
+    }
+
+    /// <summary>Ends the random faults of <see cref="InjectFaults"/> (faults scripted one by one stay queued).</summary>
+    public void StopInjectingFaults()
+    {
+        lock (_gate)
+        {
+            _randomFaults = null;
+        }
+    }
 
     /// <summary>
     /// The next task created ends <c>failed</c> (where it would have completed) with the error object
@@ -113,13 +181,14 @@ public sealed class SimulatorScript
     public void FailNextTaskWithStringError(string message) =>
         EnqueueFailure(new TaskFailure(RequireMessage(message), code: null, asString: true));
 
-    /// <summary>Forgets every fault scripted and not yet used.</summary>
+    /// <summary>Forgets every fault scripted and not yet used, and ends random faults (<see cref="InjectFaults"/>).</summary>
     public void Clear()
     {
         lock (_gate)
         {
             _faults.Clear();
             _taskFailures.Clear();
+            _randomFaults = null;
         }
     }
 
@@ -148,7 +217,7 @@ public sealed class SimulatorScript
                 return fault;
             }
 
-            return null;
+            return _randomFaults?.Draw(target);
         }
     }
 
@@ -196,19 +265,20 @@ public sealed class SimulatorScript
     }
 }
 
-/// <summary>What a scripted request fault does.</summary>
-internal enum FaultKind
+/// <summary>How a garbled answer is damaged.</summary>
+internal enum GarbleStyle
 {
-    RateLimit,
-    ServerError,
-    Delay,
-    Garble,
+    /// <summary>Cut to two thirds, a complete HTTP message (<see cref="SimulatorScript.GarbleNext"/>).</summary>
+    CutToTwoThirds,
+
+    /// <summary>A span overwritten with control bytes (random plans): invalid JSON wherever it lands.</summary>
+    Corrupt,
 }
 
-/// <summary>A request fault waiting in the script, and how many more requests it applies to.</summary>
+/// <summary>A request fault waiting in the script (or drawn by a plan), and how many more requests it applies to.</summary>
 internal sealed class ScriptedFault
 {
-    public ScriptedFault(FaultKind kind, int remaining, SimulatorTarget target, int status, TimeSpan duration)
+    public ScriptedFault(SimulatorFaultKind kind, int remaining, SimulatorTarget target, int status, TimeSpan duration)
     {
         Kind = kind;
         Remaining = remaining;
@@ -217,7 +287,7 @@ internal sealed class ScriptedFault
         Duration = duration;
     }
 
-    public FaultKind Kind { get; }
+    public SimulatorFaultKind Kind { get; }
 
     public int Remaining { get; }
 
@@ -229,7 +299,75 @@ internal sealed class ScriptedFault
     /// <summary>The announced wait of a rate limit, or the delay of a slow answer.</summary>
     public TimeSpan Duration { get; }
 
-    public ScriptedFault Decremented() => new(Kind, Remaining - 1, Target, Status, Duration);
+    /// <summary>Whether a <see cref="SimulatorFaultPlan"/> drew it.</summary>
+    public bool Random { get; init; }
+
+    public GarbleStyle GarbleStyle { get; init; }
+
+    /// <summary>For a truncation: announce the full length and close the connection mid-body (else a short Content-Length).</summary>
+    public bool BreakOff { get; init; }
+
+    /// <summary>For a truncated create: whether the kept part holds the whole task id (null: wherever the cut falls).</summary>
+    public bool? KeepTaskId { get; init; }
+
+    /// <summary>Where, 0-1, within the allowed range the cut or the damage falls.</summary>
+    public double Position { get; init; } = 0.5;
+
+    /// <summary>How many bytes a corruption overwrites.</summary>
+    public int Span { get; init; } = 4;
+
+    public ScriptedFault Decremented() => new(Kind, Remaining - 1, Target, Status, Duration)
+    {
+        Random = Random,
+        GarbleStyle = GarbleStyle,
+        BreakOff = BreakOff,
+        KeepTaskId = KeepTaskId,
+        Position = Position,
+        Span = Span,
+    };
+}
+
+/// <summary>The random draws of a <see cref="SimulatorFaultPlan"/>; not thread-safe (the script locks).</summary>
+internal sealed class RandomFaults
+{
+    private static readonly int[] ServerStatuses = { 500, 502, 503, 504 };
+    private readonly SimulatorFaultPlan _plan;
+    private readonly Random _random;
+
+    public RandomFaults(SimulatorFaultPlan plan)
+    {
+        _plan = plan;
+        _random = new Random(plan.Seed);
+    }
+
+    public ScriptedFault? Draw(SimulatorTarget target)
+    {
+        if ((_plan.Target & target) == 0 || _random.NextDouble() >= _plan.Probability)
+        {
+            return null;
+        }
+
+        var kind = _plan.Kinds[_random.Next(_plan.Kinds.Count)];
+        var position = _random.NextDouble();
+        var coin = _random.Next(2) == 0;
+        switch (kind)
+        {
+            case SimulatorFaultKind.RateLimit:
+                var range = (_plan.MaxRetryAfter - _plan.MinRetryAfter).Ticks;
+                var wait = TimeSpan.FromMilliseconds(Math.Round(TimeSpan.FromTicks(_plan.MinRetryAfter.Ticks + (long)(range * position)).TotalMilliseconds));
+                return new ScriptedFault(kind, 1, target, 429, wait) { Random = true };
+            case SimulatorFaultKind.ServerError:
+                return new ScriptedFault(kind, 1, target, ServerStatuses[_random.Next(ServerStatuses.Length)], TimeSpan.Zero) { Random = true };
+            case SimulatorFaultKind.SlowAnswer:
+                return new ScriptedFault(kind, 1, target, 0, _plan.SlowAnswerDelay) { Random = true };
+            case SimulatorFaultKind.Garbled:
+                return new ScriptedFault(kind, 1, target, 0, TimeSpan.Zero) { Random = true, GarbleStyle = GarbleStyle.Corrupt, Position = position, Span = 1 + _random.Next(8) };
+            case SimulatorFaultKind.Truncated:
+                return new ScriptedFault(kind, 1, target, 0, TimeSpan.Zero) { Random = true, BreakOff = coin, KeepTaskId = _random.Next(2) == 0, Position = position };
+            default:
+                return new ScriptedFault(kind, 1, target, 0, TimeSpan.Zero) { Random = true };
+        }
+    }
 }
 
 /// <summary>How a scripted task failure reads on the wire.</summary>

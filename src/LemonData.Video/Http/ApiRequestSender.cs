@@ -70,11 +70,13 @@ internal sealed class ApiRequestSender
         using var attemptTimeout = _timeProvider.CreateTimeoutSource(_attemptTimeout);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
         var responseReceived = false;
+        var successStatus = false;
         try
         {
             using var request = CreateRequest(call);
             using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
             responseReceived = true;
+            successStatus = response.IsSuccessStatusCode;
             var status = (int)response.StatusCode;
             var retryAfter = RetryAfterReader.Read(response, _timeProvider.GetUtcNow());
             var (body, truncated) = await BoundedBodyReader.ReadAsync(response.Content, MaxJsonBodyBytes, attempt.Token).ConfigureAwait(false);
@@ -126,6 +128,13 @@ internal sealed class ApiRequestSender
                 ? "could not connect to " + call.Uri.GetLeftPart(UriPartial.Authority) + " (" + exception.Message + ")"
                 : "the connection failed before a complete answer arrived (" + exception.Message + ")";
             broken.TaskMayExist = !call.Operation.IsIdempotent && failure == TransportFailure.OutcomeUnknown;
+            if (broken.TaskMayExist && successStatus && exception is BrokenBodyException { Partial.Length: > 0 } cut)
+            {
+                // A success answer cut off mid-body: the part that arrived may carry the task's id.
+                broken.ResponseExcerpt = BodyExcerpt.From(cut.Partial);
+                broken.TaskId ??= TaskIdSalvage.TryFind(cut.Partial);
+            }
+
             return AttemptOutcome<T>.TransportFailed(broken, failure, exception);
         }
     }

@@ -32,6 +32,19 @@ internal static class BoundedBodyReader
 #endif
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
+        try
+        {
+            return await ReadIntoAsync(stream, buffer, chunk, content, limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // The connection broke mid-body: what did arrive may still name a task that exists.
+            throw new BrokenBodyException(buffer.ToArray(), exception);
+        }
+    }
+
+    private static async Task<(byte[] Body, bool Truncated)> ReadIntoAsync(Stream stream, MemoryStream buffer, byte[] chunk, HttpContent content, int limit, CancellationToken cancellationToken)
+    {
         while (true)
         {
             var room = limit - (int)buffer.Length;
@@ -51,4 +64,20 @@ internal static class BoundedBodyReader
             buffer.Write(chunk, 0, read);
         }
     }
+}
+
+/// <summary>
+/// A body that broke off mid-way (an <see cref="IOException"/>, so every transport handler still treats it as one),
+/// carrying the bytes that did arrive.
+/// </summary>
+internal sealed class BrokenBodyException : IOException
+{
+    public BrokenBodyException(byte[] partial, Exception innerException)
+        : base(innerException.Message, innerException)
+    {
+        Partial = partial;
+    }
+
+    /// <summary>The bytes read before the break.</summary>
+    public byte[] Partial { get; }
 }

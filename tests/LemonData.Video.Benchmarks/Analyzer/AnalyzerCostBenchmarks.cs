@@ -1,0 +1,192 @@
+extern alias Analyzers;
+
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LemonData.Video.Benchmarks.Analyzer;
+
+/// <summary>
+/// What the analyzer adds to a build: a realistic run (compiler diagnostics and analyzer diagnostics,
+/// <see cref="CompilationWithAnalyzers.GetAllDiagnosticsAsync()"/>) over the generated <see cref="ConsumerCorpus"/>,
+/// with all of our analyzers against the same run with an analyzer that registers nothing.
+/// Targets: at most +3%, and at most 25 µs per request construction.
+/// </summary>
+[Config(typeof(MacroConfig))]
+public class AnalyzerCostBenchmarks
+{
+    private Compilation _compilation = null!;
+    private ImmutableArray<DiagnosticAnalyzer> _ours;
+    private ImmutableArray<DiagnosticAnalyzer> _empty;
+    private ImmutableArray<DiagnosticAnalyzer> _noOpOperation;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _compilation = CorpusCompilation.Create();
+        _ours = CorpusCompilation.OurAnalyzers();
+        _empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
+        _noOpOperation = ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpAssignmentAnalyzer());
+        CorpusCompilation.Verify(_compilation, _ours);
+    }
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Analyzer")]
+    public int EmptyAnalyzer_AllDiagnostics() => Run(_empty, expectedOurs: 0);
+
+    /// <summary>
+    /// The same registration as ours (an operation action on every simple assignment) doing nothing: what any
+    /// IOperation-based analyzer pays for Roslyn to build operation trees, which the .NET SDK's own analyzers pay in a real build anyway.
+    /// </summary>
+    [Benchmark, BenchmarkCategory("Analyzer")]
+    public int NoOpAssignmentAnalyzer_AllDiagnostics() => Run(_noOpOperation, expectedOurs: 0);
+
+    [Benchmark, BenchmarkCategory("Analyzer")]
+    public int OurAnalyzers_AllDiagnostics() => Run(_ours, expectedOurs: ConsumerCorpus.ExpectedDiagnosticCount);
+
+    private int Run(ImmutableArray<DiagnosticAnalyzer> analyzers, int expectedOurs)
+    {
+        // A fresh compilation (same syntax trees, no bound state): every run binds the corpus, as a build does.
+        var diagnostics = CorpusCompilation.Analyze(_compilation.Clone(), analyzers).GetAwaiter().GetResult();
+        var ours = CorpusCompilation.CountOurs(diagnostics);
+        if (ours != expectedOurs)
+        {
+            throw new InvalidOperationException($"Expected {expectedOurs} LDV diagnostics, got {ours}.");
+        }
+
+        return diagnostics.Length;
+    }
+}
+
+/// <summary>An analyzer that registers nothing: the cost of the analyzer driver alone.</summary>
+#pragma warning disable RS1025, RS1026, RS1036 // Registering nothing, not even these, is the point.
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EmptyAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray<DiagnosticDescriptor>.Empty;
+
+    public override void Initialize(AnalysisContext context)
+    {
+    }
+}
+
+/// <summary>Registers what ours register (compilation start, then an operation action on simple assignments) and does nothing in it.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NoOpAssignmentAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray<DiagnosticDescriptor>.Empty;
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start => start.RegisterOperationAction(_ => { }, OperationKind.SimpleAssignment));
+    }
+}
+#pragma warning restore RS1025, RS1026, RS1036
+
+/// <summary>The corpus compiled against the real SDK assembly and the framework the benchmarks run on.</summary>
+public static class CorpusCompilation
+{
+    public static Compilation Create()
+    {
+        var options = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = ConsumerCorpus.Generate()
+            .Select(file => CSharpSyntaxTree.ParseText(file.Source, options, path: file.Name))
+            .ToArray();
+        return CSharpCompilation.Create(
+            "Consumer",
+            trees,
+            References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    public static IReadOnlyList<MetadataReference> References()
+    {
+        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var references = new List<MetadataReference>();
+        foreach (var path in Directory.EnumerateFiles(frameworkDirectory, "*.dll"))
+        {
+            if (IsManaged(path))
+            {
+                references.Add(MetadataReference.CreateFromFile(path));
+            }
+        }
+
+        references.Add(MetadataReference.CreateFromFile(typeof(LemonDataVideoClient).Assembly.Location));
+        return references;
+    }
+
+    /// <summary>Every analyzer the package ships (one per rule).</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> OurAnalyzers()
+    {
+        var assembly = typeof(Analyzers::LemonData.Video.Analyzers.Descriptors).Assembly;
+        var analyzers = assembly.GetTypes()
+            .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type)
+                && type.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), inherit: false).Length > 0)
+            .OrderBy(type => type.Name, StringComparer.Ordinal)
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+            .ToImmutableArray();
+        if (analyzers.Length == 0)
+        {
+            throw new InvalidOperationException("No analyzer found in " + assembly.Location);
+        }
+
+        return analyzers;
+    }
+
+    public static async Task<ImmutableArray<Diagnostic>> Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logTime = false)
+    {
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, analyzer, _) => throw new InvalidOperationException(analyzer.GetType().Name + " threw", exception),
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: logTime);
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+        return await withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    public static int CountOurs(ImmutableArray<Diagnostic> diagnostics) =>
+        diagnostics.Count(diagnostic => diagnostic.Id.StartsWith("LDV", StringComparison.Ordinal));
+
+    /// <summary>Fails unless the corpus compiles and our analyzers report exactly the expected diagnostics.</summary>
+    public static void Verify(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> ours)
+    {
+        var diagnostics = Analyze(compilation.Clone(), ours).GetAwaiter().GetResult();
+        var problems = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("AD", StringComparison.Ordinal)).Take(10).ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("The corpus does not compile cleanly:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        }
+
+        var count = CountOurs(diagnostics);
+        if (count != ConsumerCorpus.ExpectedDiagnosticCount)
+        {
+            var byId = string.Join(", ", diagnostics.Where(d => d.Id.StartsWith("LDV", StringComparison.Ordinal))
+                .GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " x" + g.Count()));
+            throw new InvalidOperationException(
+                $"The corpus must produce exactly {ConsumerCorpus.ExpectedDiagnosticCount} LDV diagnostics; it produced {count} ({byId}).");
+        }
+    }
+
+    private static bool IsManaged(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
+            return reader.HasMetadata;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+}
