@@ -118,7 +118,7 @@ public class LemonDataVideoClient
         {
             JsonBody = JsonSerializer.SerializeToUtf8Bytes(request, LemonDataJsonContext.Default.VideoGenerationRequest),
         };
-        var response = await _sender.SendAsync(call, body => TaskReader.ParseTask(body, requestedTaskId: null), cancellationToken).ConfigureAwait(false);
+        var response = await _sender.SendAsync(call, body => TaskReader.ParseTask(body, requestedTaskId: null, _sender.ApiKey), cancellationToken).ConfigureAwait(false);
         var task = response.Value;
         _pollUrls.Remember(task.Id, task.PollUrl);
         return task;
@@ -248,7 +248,7 @@ public class LemonDataVideoClient
         RequireTaskId(taskId);
         var operation = LemonDataVideoOperations.CancelTask;
         var call = new ApiCall(operation, _endpoint.Resolve(operation.PathFor(taskId)), "cancelling task '" + taskId + "'") { TaskId = taskId };
-        var response = await _sender.SendAsync(call, body => TaskReader.ParseTask(body, taskId), cancellationToken).ConfigureAwait(false);
+        var response = await _sender.SendAsync(call, body => TaskReader.ParseTask(body, taskId, _sender.ApiKey), cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
 

@@ -151,7 +151,7 @@ public class LemonDataVideoClientOptions
         if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             throw new InvalidOperationException(
-                EndpointEnvironmentVariable + " must be an absolute http or https address, for example https://api.lemondata.cc; it is '" + value + "'.");
+                EndpointEnvironmentVariable + " must be an absolute http or https address, for example https://api.lemondata.cc; it is '" + SecretRedactor.Redact(value, null) + "'.");
         }
 
         return uri;

@@ -22,9 +22,9 @@ public class LemonDataApiException : Exception
         : base(error.ComposeMessage(), innerException)
     {
         StatusCode = error.StatusCode;
-        ErrorType = error.ErrorType;
-        ErrorCode = error.ErrorCode;
-        Param = error.Param;
+        ErrorType = Redact(error.ErrorType, error.Secret);
+        ErrorCode = Redact(error.ErrorCode, error.Secret);
+        Param = Redact(error.Param, error.Secret);
         RetryAfter = error.RetryAfter;
         // Every text the service sent goes through the redactor: structured loggers write properties too.
         ServiceMessage = Redact(error.ServiceMessage, error.Secret);

@@ -70,6 +70,7 @@ internal sealed class ApiRequestSender
         using var attemptTimeout = _timeProvider.CreateTimeoutSource(_attemptTimeout);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
         var responseReceived = false;
+        var receivedStatus = 0;
         var successStatus = false;
         try
         {
@@ -78,6 +79,7 @@ internal sealed class ApiRequestSender
             responseReceived = true;
             successStatus = response.IsSuccessStatusCode;
             var status = (int)response.StatusCode;
+            receivedStatus = status;
             var retryAfter = RetryAfterReader.Read(response, _timeProvider.GetUtcNow());
             var (body, truncated) = await BoundedBodyReader.ReadAsync(response.Content, MaxJsonBodyBytes, attempt.Token).ConfigureAwait(false);
 
@@ -113,7 +115,7 @@ internal sealed class ApiRequestSender
         {
             // Not the caller's token: the SDK's attempt timeout, or the caller's HttpClient.Timeout
             // (a TaskCanceledException nobody asked for). Either way the answer was lost.
-            var timedOut = NewError(call, 0);
+            var timedOut = NewError(call, receivedStatus);
             timedOut.Problem = attemptTimeout.IsCancellationRequested
                 ? "no complete answer within the attempt timeout of " + _attemptTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s"
                 : "the HTTP client gave up waiting for the answer (its Timeout passed)";
@@ -123,7 +125,7 @@ internal sealed class ApiRequestSender
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && TransportFailureClassifier.IsTransportException(exception))
         {
             var failure = responseReceived ? TransportFailure.OutcomeUnknown : TransportFailureClassifier.Classify(exception);
-            var broken = NewError(call, 0);
+            var broken = NewError(call, receivedStatus);
             broken.Problem = failure == TransportFailure.NotSent
                 ? "could not connect to " + call.Uri.GetLeftPart(UriPartial.Authority) + " (" + exception.Message + ")"
                 : "the connection failed before a complete answer arrived (" + exception.Message + ")";

@@ -36,7 +36,7 @@ internal static class BoundedBodyReader
         {
             return await ReadIntoAsync(stream, buffer, chunk, content, limit, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is IOException or HttpRequestException or InvalidDataException && !cancellationToken.IsCancellationRequested)
         {
             // The connection broke mid-body: what did arrive may still name a task that exists.
             throw new BrokenBodyException(buffer.ToArray(), exception);

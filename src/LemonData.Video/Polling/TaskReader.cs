@@ -30,7 +30,7 @@ internal sealed class TaskReader
             var call = new ApiCall(route.Operation, route.Uri, "getting task '" + route.TaskId + "'") { TaskId = route.TaskId };
             try
             {
-                var response = await _sender.SendAsync(call, body => ParseTask(body, route.TaskId), cancellationToken).ConfigureAwait(false);
+                var response = await _sender.SendAsync(call, body => ParseTask(body, route.TaskId, _sender.ApiKey), cancellationToken).ConfigureAwait(false);
                 if (canonicalMissing && route.Operation == LemonDataVideoOperations.GetVideoGeneration)
                 {
                     _legacyFirst = true;
@@ -47,11 +47,16 @@ internal sealed class TaskReader
     }
 
     /// <summary>Reads a task body; the requested id stands in when the body names none.</summary>
-    public static VideoTask ParseTask(byte[] body, string? requestedTaskId)
+    public static VideoTask ParseTask(byte[] body, string? requestedTaskId, string? secret = null)
     {
-        var response = JsonSerializer.Deserialize(body, LemonDataJsonContext.Default.VideoTaskResponse)
+        var response = JsonSerializer.Deserialize(Utf8Bom.Skip(body), LemonDataJsonContext.Default.VideoTaskResponse)
             ?? throw new JsonException("The body is JSON null, not a task.");
-        return VideoTaskMapper.ToVideoTask(response, requestedTaskId)
+        var task = VideoTaskMapper.ToVideoTask(response, requestedTaskId, secret)
             ?? throw new JsonException("The answer names no task: it has neither 'id' nor 'task_id'.");
+
+        // "." and ".." cannot be polled (they would change the path): such an answer names no usable task.
+        return WireOperation.IsDotSegment(task.Id)
+            ? throw new JsonException("The answer's task id '" + task.Id + "' is not a usable task id.")
+            : task;
     }
 }

@@ -14,7 +14,7 @@ internal static class ErrorBodyReader
         {
             try
             {
-                parsed = JsonSerializer.Deserialize(body, LemonDataJsonContext.Default.ErrorResponse);
+                parsed = JsonSerializer.Deserialize(Utf8Bom.Skip(body), LemonDataJsonContext.Default.ErrorResponse);
             }
             catch (JsonException)
             {

@@ -14,7 +14,7 @@ internal static class TaskIdSalvage
         string? taskId = null;
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var reader = new Utf8JsonReader(Utf8Bom.Skip(body), new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             while (reader.Read())
             {
                 if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1

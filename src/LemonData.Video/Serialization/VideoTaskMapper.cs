@@ -7,7 +7,7 @@ namespace LemonData.Video;
 internal static class VideoTaskMapper
 {
     /// <summary>Maps a task; <see langword="null"/> when the answer names no task at all.</summary>
-    public static VideoTask? ToVideoTask(VideoTaskResponse response, string? knownTaskId = null)
+    public static VideoTask? ToVideoTask(VideoTaskResponse response, string? knownTaskId = null, string? secret = null)
     {
         // `id` (B, C) and `task_id` (A) name the same task; an answer may carry either or both.
         var id = FirstNonEmpty(response.Id, response.TaskId, knownTaskId);
@@ -17,11 +17,15 @@ internal static class VideoTaskMapper
         }
 
         var (error, errorCode) = ReadError(response.Error);
+
+        // A failed task's message ends up in exception messages and logs: it must not carry a key.
+        error = error is null ? null : SecretRedactor.Redact(error, secret);
+        errorCode = errorCode is null ? null : SecretRedactor.Redact(errorCode, secret);
         var firstVideo = response.Videos is { Count: > 0 } videos ? videos[0] : null;
         return new VideoTask(id, VideoTaskStatus.FromWire(response.Status))
         {
             Model = response.Model,
-            Progress = response.Progress,
+            Progress = ReadProgress(response.Progress),
             VideoUrl = FirstNonEmpty(response.VideoUrl, response.Video?.Url, firstVideo?.Url),
             Error = error,
             ErrorCode = errorCode,
@@ -60,6 +64,12 @@ internal static class VideoTaskMapper
                 return (element.GetRawText(), null);
         }
     }
+
+    // The contract says 0-100; a value outside it (or infinite, as 1e400 reads) is clamped or dropped.
+    private static double? ReadProgress(double? progress) =>
+        progress is { } value && !double.IsNaN(value) && !double.IsInfinity(value)
+            ? Math.Min(100, Math.Max(0, value))
+            : null;
 
     private static string? ReadString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -28,7 +28,8 @@ internal static class VideoRequestValidator
         var result = new List<VideoRequestViolation>(violations.Count);
         foreach (var violation in violations)
         {
-            result.Add(new VideoRequestViolation(violation.DiagnosticId, violation.Property, violation.Message));
+            // A key pasted into the wrong property must not be quoted into an exception message (and a log).
+            result.Add(new VideoRequestViolation(violation.DiagnosticId, violation.Property, SecretRedactor.Redact(violation.Message, null)));
         }
 
         return result;
