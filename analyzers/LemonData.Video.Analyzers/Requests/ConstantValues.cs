@@ -56,29 +56,16 @@ internal static class ConstantValues
     {
         if (TryGet(value, out var constant))
         {
-            switch (constant)
+            if (constant is null)
             {
-                case null:
-                    number = null;
-                    return true;
-                case int i:
-                    number = i;
-                    return true;
-                case short s:
-                    number = s;
-                    return true;
-                case ushort us:
-                    number = us;
-                    return true;
-                case byte b:
-                    number = b;
-                    return true;
-                case sbyte sb:
-                    number = sb;
-                    return true;
-                case char c:
-                    number = c;
-                    return true;
+                number = null;
+                return true;
+            }
+
+            if (TryWidenToInt32(constant, out var i))
+            {
+                number = i;
+                return true;
             }
         }
 
@@ -102,9 +89,6 @@ internal static class ConstantValues
                 case float f:
                     number = f;
                     return true;
-                case int i:
-                    number = i;
-                    return true;
                 case long l:
                     number = l;
                     return true;
@@ -114,26 +98,34 @@ internal static class ConstantValues
                 case ulong ul:
                     number = ul;
                     return true;
-                case short s:
-                    number = s;
-                    return true;
-                case ushort us:
-                    number = us;
-                    return true;
-                case byte b:
-                    number = b;
-                    return true;
-                case sbyte sb:
-                    number = sb;
-                    return true;
-                case char c:
-                    number = c;
-                    return true;
+                default:
+                    if (TryWidenToInt32(constant, out var i))
+                    {
+                        number = i;
+                        return true;
+                    }
+
+                    break;
             }
         }
 
         number = null;
         return false;
+    }
+
+    // The constants C# widens implicitly to int: the one list both readers share.
+    private static bool TryWidenToInt32(object constant, out int number)
+    {
+        switch (constant)
+        {
+            case int i: number = i; return true;
+            case short s: number = s; return true;
+            case ushort us: number = us; return true;
+            case byte b: number = b; return true;
+            case sbyte sb: number = sb; return true;
+            case char c: number = c; return true;
+            default: number = 0; return false;
+        }
     }
 
     // Implicit conversions (numeric widening, nullable wrapping, reference) keep the value; so does an explicit

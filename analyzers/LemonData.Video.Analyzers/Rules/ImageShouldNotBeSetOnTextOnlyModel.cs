@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using LemonData.Video.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -7,26 +6,16 @@ namespace LemonData.Video.Analyzers;
 
 /// <summary>LDV0002: <c>ImageUrl</c> or <c>Image</c> is set on a model that takes text only (an unset model is <c>sora-2</c>).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ImageShouldNotBeSetOnTextOnlyModel : VideoRequestAnalyzer
+public sealed class ImageShouldNotBeSetOnTextOnlyModel : PropertyNeedsModelCapability
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LDV0002_ImageOnTextOnlyModel);
+    private protected override DiagnosticDescriptor Descriptor => Descriptors.LDV0002_ImageOnTextOnlyModel;
 
-    private protected override void AnalyzeWrite(in WriteContext context)
-    {
-        var write = context.Write;
-        if ((write.Property != RequestProperty.ImageUrl && write.Property != RequestProperty.Image)
-            || !write.IsKnownSet
-            || context.GetRequestDecidedHere() is not { } request
-            || !WriteContext.TryGetCheckedModel(request, out var model))
-        {
-            return;
-        }
+    private protected override RequestProperty FirstProperty => RequestProperty.ImageUrl;
 
-        context.Report(
-            Descriptors.LDV0002_ImageOnTextOnlyModel,
-            write.AssignmentSyntax,
-            VideoRequestRules.CheckImageOnTextOnlyModel(model, write.Property.ToString()),
-            ModelReplacement.Properties(request, write, VideoCapabilities.ImageToVideo));
-    }
+    private protected override RequestProperty SecondProperty => RequestProperty.Image;
+
+    private protected override VideoCapabilities RequiredCapability => VideoCapabilities.ImageToVideo;
+
+    private protected override VideoRuleViolation? Check(string? model, string property) =>
+        VideoRequestRules.CheckImageOnTextOnlyModel(model, property);
 }

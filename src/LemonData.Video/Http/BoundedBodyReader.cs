@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -30,8 +31,10 @@ internal static class BoundedBodyReader
 #else
         using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        // Sized to what was declared, so a small answer is not copied through a growing buffer; the read
+        // chunk is pooled because every request of every poll reads a body.
+        using var buffer = new MemoryStream(content.Headers.ContentLength is { } expected && expected <= limit ? (int)expected : 0);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             return await ReadIntoAsync(stream, buffer, chunk, content, limit, cancellationToken).ConfigureAwait(false);
@@ -40,6 +43,10 @@ internal static class BoundedBodyReader
         {
             // The connection broke mid-body: what did arrive may still name a task that exists.
             throw new BrokenBodyException(buffer.ToArray(), exception);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 
