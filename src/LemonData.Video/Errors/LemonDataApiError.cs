@@ -144,7 +144,11 @@ internal sealed class LemonDataApiError
         {
             401 => "Check the key passed to LemonDataVideoClient or set in LEMONDATA_API_KEY (keys start with 'sk-').",
             402 => "Top up the account, then submit again.",
-            404 when ErrorCode == "async_task_not_found" || TaskId is not null => "The task id is unknown or expired.",
+            403 => "Use the API key of the account that owns this task or model.",
+            404 when ErrorCode == "async_task_not_found" || TaskId is not null => "The task id is unknown or expired: check the id; an expired task cannot be resumed, so submit the request again only if no video arrived.",
+            404 when DidYouMean is not null || ErrorCode == "model_not_found" => "Use a model id of VideoModels, or the one suggested.",
+            409 => "The task's state does not allow this any more (a task that has started cannot be cancelled): it runs to its end.",
+            413 => "Send less: host large images and pass ImageUrl instead of an inline Image.",
             429 => "The request was refused, not run." + retry,
             >= 500 => "The service or its upstream provider failed; try again later." + retry + resume,
             0 => resume.Length > 0 ? resume.TrimStart() : null,
