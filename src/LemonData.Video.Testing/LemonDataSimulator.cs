@@ -141,7 +141,7 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
         get
         {
             var counts = new Dictionary<SimulatorFaultKind, int>();
-            foreach (SimulatorFaultKind kind in Enum.GetValues(typeof(SimulatorFaultKind)))
+            foreach (var kind in Enum.GetValues<SimulatorFaultKind>())
             {
                 counts[kind] = 0;
             }

@@ -19,7 +19,7 @@ namespace LemonData.Video.Testing;
 /// </example>
 public sealed class SimulatorFaultPlan
 {
-    private static readonly SimulatorFaultKind[] AllKinds = (SimulatorFaultKind[])Enum.GetValues(typeof(SimulatorFaultKind));
+    private static readonly SimulatorFaultKind[] AllKinds = Enum.GetValues<SimulatorFaultKind>();
 
     /// <summary>Creates a plan.</summary>
     /// <param name="probability">The chance that a matching request takes a fault, 0-1.</param>
