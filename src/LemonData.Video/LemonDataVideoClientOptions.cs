@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Microsoft.Extensions.Logging;
 
 namespace LemonData.Video;
 
@@ -133,6 +134,19 @@ public class LemonDataVideoClientOptions
         get => _timeProvider;
         set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
     }
+
+    /// <summary>
+    /// Where the client logs each request, retry and poll (with the next delay), at Debug and Information,
+    /// and failures at Warning. <see langword="null"/> (the default) logs nothing; <c>AddLemonDataVideoClient</c>
+    /// sets the container's factory. The API key is never logged; the prompt only with <see cref="IncludePromptInTelemetry"/>.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Whether the prompt text goes into log messages and the <c>LemonData.Video</c> activity's tags (default false).
+    /// Prompts can hold personal data, so they stay out of telemetry unless asked for.
+    /// </summary>
+    public bool IncludePromptInTelemetry { get; set; }
 
     internal bool EndpointIsSetInCode => _endpoint is not null;
 

@@ -1,0 +1,70 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LemonData.Video.DependencyInjection;
+
+/// <summary>
+/// Lets a create (the API's only POST) reach the service again only when the previous send provably did
+/// not create anything: the service answered 429, or no connection was made. Every other re-send, by
+/// whatever handler the application added (Microsoft.Extensions.Http.Resilience's standard retry or
+/// hedging handler, Polly, a hand-written loop), fails with <see cref="CreateResendBlockedException"/>
+/// before anything is sent, because a second create is a second paid video.
+/// </summary>
+/// <remarks>
+/// The SDK's own retries create a new request message each time and follow the same rule, so they
+/// never meet this guard. Reads (GET) and cancels (DELETE) pass untouched: sending them twice costs nothing.
+/// The exception is an <see cref="System.IO.IOException"/>, which the standard resilience handlers do not
+/// retry, and which the SDK reports as a create whose outcome is unknown: a
+/// <see cref="LemonDataApiException"/> with <see cref="LemonDataApiException.TaskMayExist"/>.
+/// </remarks>
+internal sealed class CreateResendGuardHandler : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Method != HttpMethod.Post)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var attempts = CreateAttempts.For(request);
+        await attempts.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (attempts.MayHaveCreated is { } earlier)
+            {
+                throw new CreateResendBlockedException(earlier);
+            }
+
+            // Until this send ends, assume it reaches the service.
+            attempts.MayHaveCreated = "a send was still in flight";
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (TransportFailureClassifier.IsTransportException(exception)
+                                              && TransportFailureClassifier.Classify(exception) == TransportFailure.NotSent)
+            {
+                attempts.MayHaveCreated = null;
+                throw;
+            }
+            catch (Exception exception)
+            {
+                attempts.MayHaveCreated = "the first send failed (" + exception.GetType().Name + ") after it may have reached the service";
+                throw;
+            }
+
+            attempts.MayHaveCreated = response.StatusCode == (HttpStatusCode)429
+                ? null
+                : "the first send was answered " + (int)response.StatusCode;
+            return response;
+        }
+        finally
+        {
+            attempts.Gate.Release();
+        }
+    }
+}
