@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using LemonData.Video.DependencyInjection.Tests.Support;
 using LemonData.Video.Sample.MinimalApi;
+using LemonData.Video.Tests.Support;
 using LemonData.Video.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

@@ -4,17 +4,17 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Logging;
 
-namespace LemonData.Video.DependencyInjection.Tests.Support;
+namespace LemonData.Video.Tests.Support;
 
 /// <summary>One log line as a sink sees it: the rendered message and every structured value.</summary>
-internal sealed record CapturedLog(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyList<KeyValuePair<string, object?>> State)
+public sealed record CapturedLog(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyList<KeyValuePair<string, object?>> State)
 {
     /// <summary>Everything a log sink could store: the message and each structured value as text.</summary>
     public IEnumerable<string> AllText() => new[] { Message }.Concat(State.Select(pair => pair.Key + "=" + pair.Value));
 }
 
 /// <summary>An <see cref="ILoggerProvider"/> that keeps every log line of every category.</summary>
-internal sealed class CapturedLogs : ILoggerProvider
+public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<CapturedLog> _logs = new();
 
