@@ -5,35 +5,45 @@ namespace LemonData.Video;
 
 /// <summary>
 /// Builds the HTTP request of one attempt. The header values are the same for every request, so they are
-/// made once and shared: each is immutable once built (the authorization and product values have no setters,
-/// and the media types are added as text, which the request parses only if someone reads it).
+/// made once, as the text that goes on the wire: added without validation, they are stored as they are
+/// (no parsed value, no per-request collection), written out unchanged, and parsed only if someone reads them.
 /// </summary>
 internal sealed class ApiRequestFactory
 {
-    private const string JsonMediaType = "application/json";
+    private const string AcceptJson = "application/json";
     private const string JsonContentType = "application/json; charset=utf-8";
 
-    private static readonly ProductInfoHeaderValue UserAgent = new("LemonData.Video", typeof(ApiRequestFactory).Assembly.GetName().Version?.ToString(3) ?? "0");
+    private static readonly string UserAgent = new ProductInfoHeaderValue(
+        "LemonData.Video", typeof(ApiRequestFactory).Assembly.GetName().Version?.ToString(3) ?? "0").ToString();
+
+    private static readonly char[] LineBreaks = { '\r', '\n' };
 
     private readonly string? _apiKey;
-    private AuthenticationHeaderValue? _authorization;
+
+    // "Bearer <key>", or null when the key cannot be sent as plain header text (a line break in it).
+    private readonly string? _authorization;
 
     public ApiRequestFactory(string? apiKey)
     {
         _apiKey = apiKey;
+        _authorization = apiKey is not null && apiKey.IndexOfAny(LineBreaks) < 0 ? "Bearer " + apiKey : null;
     }
 
     public HttpRequestMessage Create(in ApiCall call)
     {
         var request = new HttpRequestMessage(call.Operation.Method, call.Uri);
-        if (_apiKey is not null)
+        if (_authorization is not null)
         {
-            // Built on first use rather than in the constructor, so that a key the header refuses fails where it always did: on the request.
-            request.Headers.Authorization = _authorization ??= new AuthenticationHeaderValue("Bearer", _apiKey);
+            request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        }
+        else if (_apiKey is not null)
+        {
+            // A key with a line break would split the header: the typed value refuses it, as it always did.
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
         }
 
-        request.Headers.TryAddWithoutValidation("Accept", JsonMediaType);
-        request.Headers.UserAgent.Add(UserAgent);
+        request.Headers.TryAddWithoutValidation("Accept", AcceptJson);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (call.JsonBody is { } body)
         {
             request.Content = new ByteArrayContent(body);
