@@ -78,7 +78,7 @@ public class LemonDataVideoClient
             : httpClient.BaseAddress;
         _endpoint = new ApiEndpoint(endpoint);
         _endpoint.RequireSecureTransport(options.AllowInsecureHttp);
-        _createUri = _endpoint.Resolve(LemonDataVideoOperations.CreateVideoGeneration.Path());
+        _createUri = _endpoint.ResolveApiPath(LemonDataVideoOperations.CreateVideoGeneration.Path());
         _validateRequests = options.ValidateRequests;
         var timeProvider = options.TimeProvider;
         _timeProvider = timeProvider;
@@ -262,7 +262,7 @@ public class LemonDataVideoClient
     {
         RequireTaskId(taskId);
         var operation = LemonDataVideoOperations.CancelTask;
-        var call = new ApiCall(operation, _endpoint.Resolve(operation.PathFor(taskId)), "cancelling task", taskId) { TaskId = taskId };
+        var call = new ApiCall(operation, _endpoint.ResolveApiPath(operation.PathFor(taskId)), "cancelling task", taskId) { TaskId = taskId };
         var response = await _sender.SendAsync(call, TaskReader.Parser, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }

@@ -68,7 +68,7 @@ internal sealed class TaskRoute
             // The first path is the legacy one on a first-generation service, else the canonical one.
             var legacy = (_step == FirstPathStep) == _legacyFirst;
             var operation = legacy ? LemonDataVideoOperations.GetVideoGeneration : LemonDataVideoOperations.GetTask;
-            var uri = _endpoint.Resolve(operation.PathFor(TaskId));
+            var uri = _endpoint.ResolveApiPath(operation.PathFor(TaskId));
             if (_step == FirstPathStep)
             {
                 _firstPath = uri;
