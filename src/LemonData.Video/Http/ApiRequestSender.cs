@@ -20,7 +20,7 @@ internal delegate T BodyParser<T>(ReadOnlySpan<byte> body, string? taskId, strin
 /// <remarks>
 /// Every poll goes through here, so the success path is kept free of work it does not need: the body is read
 /// into a pooled buffer and parsed from it, the methods return <see cref="ValueTask{TResult}"/> (nothing is
-/// allocated for them when the answer is already there), and the attempt's token costs one timer source at most.
+/// allocated for them when the answer is already there), and the attempt's token is a recycled timer.
 /// Failures may cost what they like.
 /// </remarks>
 internal sealed class ApiRequestSender
@@ -34,6 +34,7 @@ internal sealed class ApiRequestSender
     private readonly TimeSpan _attemptTimeout;
     private readonly TimeProvider _timeProvider;
     private readonly ApiRequestFactory _requests;
+    private readonly AttemptTimerPool _attemptTimers;
 
     public ApiRequestSender(HttpClient httpClient, string? apiKey, RetryPolicy retryPolicy, TimeSpan attemptTimeout, TimeProvider timeProvider)
     {
@@ -43,6 +44,7 @@ internal sealed class ApiRequestSender
         _attemptTimeout = attemptTimeout;
         _timeProvider = timeProvider;
         _requests = new ApiRequestFactory(apiKey);
+        _attemptTimers = new AttemptTimerPool(timeProvider);
     }
 
     public string? ApiKey => _apiKey;
@@ -77,7 +79,7 @@ internal sealed class ApiRequestSender
 
     private async ValueTask<AttemptOutcome<T>> SendOnceAsync<T>(ApiCall call, BodyParser<T> parse, CancellationToken cancellationToken)
     {
-        using var attempt = AttemptCancellation.Start(_timeProvider, _attemptTimeout, cancellationToken);
+        using var attempt = AttemptCancellation.Start(_attemptTimers, _timeProvider, _attemptTimeout, cancellationToken);
         var responseReceived = false;
         var receivedStatus = 0;
         var successStatus = false;
