@@ -87,7 +87,15 @@ internal sealed class ApiEndpoint
             return false;
         }
 
-        uri = Resolve(trimmed);
+        // What is left is joined to the base address. A text that cannot be ("http:") or that turns into another
+        // origin (a UNC path becomes file://) names no path of this service: not followed, like another origin,
+        // rather than failing every read of the task.
+        if (!Uri.TryCreate(BaseAddress, trimmed.TrimStart('/'), out var joined) || !IsSameOrigin(joined))
+        {
+            return false;
+        }
+
+        uri = joined;
         return true;
     }
 

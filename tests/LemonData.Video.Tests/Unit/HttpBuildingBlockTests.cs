@@ -73,6 +73,19 @@ public sealed class HttpBuildingBlockTests
         Assert.False(api.TryResolvePollUrl(pollUrl, out _));
     }
 
+    [Theory]
+    [InlineData("http:")]
+    [InlineData("HTTP:")]
+    [InlineData("http:/x")]
+    [InlineData("x:y:z")]
+    [InlineData("\\\\server\\share")]
+    public void A_poll_url_that_joins_to_no_address_of_the_service_is_refused_rather_than_thrown(string pollUrl)
+    {
+        var api = new ApiEndpoint(new Uri("https://gw.example.com/lemondata"));
+
+        Assert.False(api.TryResolvePollUrl(pollUrl, out _));
+    }
+
     [Fact]
     public void An_absolute_poll_url_on_the_same_origin_is_used()
     {
