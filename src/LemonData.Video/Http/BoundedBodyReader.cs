@@ -52,7 +52,7 @@ internal static class BoundedBodyReader
             {
                 if (length == buffer.Length)
                 {
-                    buffer = Grow(buffer, limit + 1);
+                    buffer = Grow(buffer, length, limit + 1);
                 }
 
                 var read = await ReadChunkAsync(stream, buffer, length, Math.Min(buffer.Length, limit + 1) - length, cancellationToken).ConfigureAwait(false);
@@ -66,7 +66,9 @@ internal static class BoundedBodyReader
                 length += read;
                 if (length > limit)
                 {
-                    // One byte past the limit tells a body of exactly `limit` bytes from a longer one.
+                    // One byte past the limit tells a body of exactly `limit` bytes from a longer one; that byte
+                    // is not part of the body, and is wiped now since the body will only wipe its own.
+                    buffer[limit] = 0;
                     var body = new PooledBody(buffer, limit, truncated: true);
                     buffer = null;
                     return body;
@@ -84,16 +86,16 @@ internal static class BoundedBodyReader
         {
             if (buffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                PooledBody.ReturnCleared(buffer, length);
             }
         }
     }
 
-    private static byte[] Grow(byte[] buffer, int max)
+    private static byte[] Grow(byte[] buffer, int length, int max)
     {
         var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, max));
-        Buffer.BlockCopy(buffer, 0, larger, 0, buffer.Length);
-        ArrayPool<byte>.Shared.Return(buffer);
+        Buffer.BlockCopy(buffer, 0, larger, 0, length);
+        PooledBody.ReturnCleared(buffer, length);
         return larger;
     }
 

@@ -31,7 +31,17 @@ internal struct PooledBody : IDisposable
         if (_buffer is { } buffer)
         {
             _buffer = null;
-            ArrayPool<byte>.Shared.Return(buffer);
+            ReturnCleared(buffer, Length);
         }
+    }
+
+    /// <summary>
+    /// Gives a buffer back to the shared pool with the bytes read into it wiped: an answer may echo the API key,
+    /// and the next user of the buffer may be any code in the process.
+    /// </summary>
+    internal static void ReturnCleared(byte[] buffer, int usedLength)
+    {
+        Array.Clear(buffer, 0, Math.Min(usedLength, buffer.Length));
+        ArrayPool<byte>.Shared.Return(buffer);
     }
 }
