@@ -27,7 +27,9 @@ public class LemonDataVideoClient
     private readonly TaskReader _taskReader = null!;
     private readonly TaskPoller _poller = null!;
     private readonly VideoDownloader _downloader = null!;
-    private readonly PollUrlCache _pollUrls = new();
+    private readonly CreatedTasks _createdTasks = new();
+    private readonly Uri _createUri = null!;
+    private readonly TimeProvider _timeProvider = null!;
     private readonly bool _validateRequests;
 
     /// <summary>Creates a client with default options; <paramref name="apiKey"/> falls back to <c>LEMONDATA_API_KEY</c> when null or empty.</summary>
@@ -76,8 +78,10 @@ public class LemonDataVideoClient
             : httpClient.BaseAddress;
         _endpoint = new ApiEndpoint(endpoint);
         _endpoint.RequireSecureTransport(options.AllowInsecureHttp);
+        _createUri = _endpoint.ResolveApiPath(LemonDataVideoOperations.CreateVideoGeneration.Path());
         _validateRequests = options.ValidateRequests;
         var timeProvider = options.TimeProvider;
+        _timeProvider = timeProvider;
         var retryPolicy = new RetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay);
         _sender = new ApiRequestSender(httpClient, apiKey, retryPolicy, options.AttemptTimeout, timeProvider);
         _taskReader = new TaskReader(_sender);
@@ -113,14 +117,13 @@ public class LemonDataVideoClient
             VideoRequestValidator.ThrowIfInvalid(request);
         }
 
-        var operation = LemonDataVideoOperations.CreateVideoGeneration;
-        var call = new ApiCall(operation, _endpoint.Resolve(operation.Path()), "creating a video with model '" + (request.Model ?? VideoModels.Default) + "'")
+        var call = new ApiCall(LemonDataVideoOperations.CreateVideoGeneration, _createUri, "creating a video with model", request.Model ?? VideoModels.Default)
         {
             JsonBody = JsonSerializer.SerializeToUtf8Bytes(request, LemonDataJsonContext.Default.VideoGenerationRequest),
         };
-        var response = await _sender.SendAsync(call, body => TaskReader.ParseTask(body, requestedTaskId: null, _sender.ApiKey), cancellationToken).ConfigureAwait(false);
+        var response = await _sender.SendAsync(call, TaskReader.Parser, cancellationToken).ConfigureAwait(false);
         var task = response.Value;
-        _pollUrls.Remember(task.Id, task.PollUrl);
+        _createdTasks.Remember(task.Id, task.PollUrl, _timeProvider.GetTimestamp(), response.RetryAfter);
         return task;
     }
 
@@ -131,7 +134,7 @@ public class LemonDataVideoClient
     public virtual async Task<VideoTask> GetVideoTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         RequireTaskId(taskId);
-        var route = _taskReader.RouteFor(_endpoint, taskId, _pollUrls.Find(taskId));
+        var route = _taskReader.RouteFor(_endpoint, taskId, _createdTasks.FindPollUri(taskId, _endpoint));
         var response = await _taskReader.ReadAsync(route, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
@@ -151,12 +154,16 @@ public class LemonDataVideoClient
     public virtual Task<VideoTask> WaitForCompletionAsync(string taskId, IProgress<VideoTask>? progress = null, CancellationToken cancellationToken = default)
     {
         RequireTaskId(taskId);
-        return _poller.WaitAsync(taskId, _pollUrls.Find(taskId), justCreated: false, progress, cancellationToken);
+        // A resumed wait: the first poll goes out at once.
+        return _poller.WaitAsync(taskId, _createdTasks.FindPollUri(taskId, _endpoint), TimeSpan.Zero, progress, cancellationToken);
     }
 
     /// <summary>
     /// Waits until a task completes, polling its <see cref="VideoTask.PollUrl"/> when it has one. A task
-    /// that has already ended is returned (or, failed, thrown) without a request.
+    /// that has already ended is returned (or, failed, thrown) without a request. A task this client has just
+    /// created is first polled one <see cref="LemonDataVideoClientOptions.PollInterval"/> after the create was
+    /// answered (or after the create answer's <c>Retry-After</c>, when longer), as the service advises; any
+    /// other task is polled at once.
     /// </summary>
     /// <param name="task">A task from <see cref="CreateVideoAsync"/> or <see cref="GetVideoTaskAsync"/>.</param>
     /// <param name="progress">Receives every state seen.</param>
@@ -178,7 +185,11 @@ public class LemonDataVideoClient
             throw new VideoGenerationFailedException(task);
         }
 
-        return _poller.WaitAsync(task.Id, task.PollUrl ?? _pollUrls.Find(task.Id), justCreated: false, progress, cancellationToken);
+        var pollUri = task.PollUrl is { } pollUrl
+            ? (_endpoint.TryResolvePollUrl(pollUrl, out var resolved) ? resolved : null)
+            : _createdTasks.FindPollUri(task.Id, _endpoint);
+        var firstDelay = _createdTasks.TryFind(task.Id, out var created) ? _poller.FirstPollDelay(created) : TimeSpan.Zero;
+        return _poller.WaitAsync(task.Id, pollUri, firstDelay, progress, cancellationToken);
     }
 
     /// <summary>
@@ -204,7 +215,11 @@ public class LemonDataVideoClient
             throw new VideoGenerationFailedException(created);
         }
 
-        return await _poller.WaitAsync(created.Id, created.PollUrl, justCreated: true, progress, cancellationToken).ConfigureAwait(false);
+        // Just created: the first poll waits one interval (or the create answer's Retry-After). A CreateVideoAsync
+        // overridden by a subclass leaves no record here, and then the wait is one interval from now.
+        var pollUri = _endpoint.TryResolvePollUrl(created.PollUrl, out var resolved) ? resolved : null;
+        var firstDelay = _createdTasks.TryFind(created.Id, out var known) ? _poller.FirstPollDelay(known) : _poller.PollInterval;
+        return await _poller.WaitAsync(created.Id, pollUri, firstDelay, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -247,8 +262,8 @@ public class LemonDataVideoClient
     {
         RequireTaskId(taskId);
         var operation = LemonDataVideoOperations.CancelTask;
-        var call = new ApiCall(operation, _endpoint.Resolve(operation.PathFor(taskId)), "cancelling task '" + taskId + "'") { TaskId = taskId };
-        var response = await _sender.SendAsync(call, body => TaskReader.ParseTask(body, taskId, _sender.ApiKey), cancellationToken).ConfigureAwait(false);
+        var call = new ApiCall(operation, _endpoint.ResolveApiPath(operation.PathFor(taskId)), "cancelling task", taskId) { TaskId = taskId };
+        var response = await _sender.SendAsync(call, TaskReader.Parser, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
 

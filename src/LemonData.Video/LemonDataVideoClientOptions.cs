@@ -60,7 +60,10 @@ public class LemonDataVideoClientOptions
         set => _apiKey = value;
     }
 
-    /// <summary>The first delay between polls (default 5 s). Long tasks are polled less often, up to <see cref="MaxPollInterval"/>.</summary>
+    /// <summary>
+    /// The first delay between polls (default 5 s), also waited before the first poll of a task this client has just
+    /// created. Long tasks are polled less often, up to <see cref="MaxPollInterval"/>.
+    /// </summary>
     public TimeSpan PollInterval
     {
         get => _pollInterval;

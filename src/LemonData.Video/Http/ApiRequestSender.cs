@@ -1,29 +1,40 @@
 using System;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace LemonData.Video;
 
+/// <summary>Reads a success body (valid only during the call) into the value the caller wants.</summary>
+/// <param name="body">The body, without a byte order mark skipped yet.</param>
+/// <param name="taskId">The task the call is about, if any (stands in when the body names none).</param>
+/// <param name="secret">The API key, to redact from any text kept from the body.</param>
+internal delegate T BodyParser<T>(ReadOnlySpan<byte> body, string? taskId, string? secret);
+
 /// <summary>
 /// Sends one <see cref="ApiCall"/>: authenticates it, times each attempt, reads the answer within a
 /// size limit, parses it, retries as <see cref="RetryPolicy"/> allows, and turns every failure into
 /// a <see cref="LemonDataApiException"/> that says what happened and what to do.
 /// </summary>
+/// <remarks>
+/// Every poll goes through here, so the success path is kept free of work it does not need: the body is read
+/// into a pooled buffer and parsed from it, the methods return <see cref="ValueTask{TResult}"/> (nothing is
+/// allocated for them when the answer is already there), and the attempt's token is a recycled timer.
+/// Failures may cost what they like.
+/// </remarks>
 internal sealed class ApiRequestSender
 {
     /// <summary>A task or an error is a few hundred bytes: anything past this is not an answer of the API.</summary>
     internal const int MaxJsonBodyBytes = 1024 * 1024;
-
-    private static readonly ProductInfoHeaderValue UserAgent = new("LemonData.Video", typeof(ApiRequestSender).Assembly.GetName().Version?.ToString(3) ?? "0");
 
     private readonly HttpClient _httpClient;
     private readonly string? _apiKey;
     private readonly RetryPolicy _retryPolicy;
     private readonly TimeSpan _attemptTimeout;
     private readonly TimeProvider _timeProvider;
+    private readonly ApiRequestFactory _requests;
+    private readonly AttemptTimerPool _attemptTimers;
 
     public ApiRequestSender(HttpClient httpClient, string? apiKey, RetryPolicy retryPolicy, TimeSpan attemptTimeout, TimeProvider timeProvider)
     {
@@ -32,6 +43,8 @@ internal sealed class ApiRequestSender
         _retryPolicy = retryPolicy;
         _attemptTimeout = attemptTimeout;
         _timeProvider = timeProvider;
+        _requests = new ApiRequestFactory(apiKey);
+        _attemptTimers = new AttemptTimerPool(timeProvider);
     }
 
     public string? ApiKey => _apiKey;
@@ -39,19 +52,18 @@ internal sealed class ApiRequestSender
     public TimeProvider TimeProvider => _timeProvider;
 
     /// <summary>Sends the call until it succeeds or may not be retried; <paramref name="parse"/> reads a success body.</summary>
-    public async Task<ApiResponse<T>> SendAsync<T>(ApiCall call, Func<byte[], T> parse, CancellationToken cancellationToken)
+    public async ValueTask<ApiResponse<T>> SendAsync<T>(ApiCall call, BodyParser<T> parse, CancellationToken cancellationToken)
     {
         var idempotent = call.Operation.IsIdempotent;
         for (var retriesDone = 0; ; retriesDone++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var outcome = await SendOnceAsync(call, parse, cancellationToken).ConfigureAwait(false);
-            if (outcome.Response is { } response)
+            if (outcome.Error is not { } error)
             {
-                return response;
+                return outcome.Response;
             }
 
-            var error = outcome.Error!;
             var decision = outcome.TransportFailure is { } failure
                 ? _retryPolicy.ForTransportFailure(idempotent, retriesDone, failure)
                 : _retryPolicy.ForStatus(idempotent, retriesDone, error.StatusCode, error.RetryAfter);
@@ -65,42 +77,41 @@ internal sealed class ApiRequestSender
         }
     }
 
-    private async Task<AttemptOutcome<T>> SendOnceAsync<T>(ApiCall call, Func<byte[], T> parse, CancellationToken cancellationToken)
+    private async ValueTask<AttemptOutcome<T>> SendOnceAsync<T>(ApiCall call, BodyParser<T> parse, CancellationToken cancellationToken)
     {
-        using var attemptTimeout = _timeProvider.CreateTimeoutSource(_attemptTimeout);
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
+        using var attempt = AttemptCancellation.Start(_attemptTimers, _timeProvider, _attemptTimeout, cancellationToken);
         var responseReceived = false;
         var receivedStatus = 0;
         var successStatus = false;
         try
         {
-            using var request = CreateRequest(call);
+            using var request = _requests.Create(call);
             using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
             responseReceived = true;
             successStatus = response.IsSuccessStatusCode;
             var status = (int)response.StatusCode;
             receivedStatus = status;
-            var retryAfter = RetryAfterReader.Read(response, _timeProvider.GetUtcNow());
-            var (body, truncated) = await BoundedBodyReader.ReadAsync(response.Content, MaxJsonBodyBytes, attempt.Token).ConfigureAwait(false);
+            var retryAfter = RetryAfterReader.Read(response, _timeProvider);
+            using var body = await BoundedBodyReader.ReadAsync(response.Content, MaxJsonBodyBytes, attempt.Token).ConfigureAwait(false);
 
-            if (!response.IsSuccessStatusCode)
+            if (!successStatus)
             {
                 var error = NewError(call, status);
                 error.RetryAfter = retryAfter;
-                ErrorBodyReader.Read(body, error);
+                ErrorBodyReader.Read(body.Span, error);
                 return AttemptOutcome<T>.Failed(error);
             }
 
-            if (truncated)
+            if (body.Truncated)
             {
                 var tooLarge = NewError(call, status);
                 tooLarge.Problem = "the answer is larger than " + (MaxJsonBodyBytes / 1024) + " KiB, which no answer of this API is, so it was not read";
-                return UnreadableSuccess<T>(call, tooLarge, body, exception: null);
+                return UnreadableSuccess<T>(call, tooLarge, body.Span, exception: null);
             }
 
             try
             {
-                return AttemptOutcome<T>.Succeeded(new ApiResponse<T>(status, parse(body), retryAfter));
+                return AttemptOutcome<T>.Succeeded(new ApiResponse<T>(status, parse(body.Span, call.TaskId, _apiKey), retryAfter));
             }
             catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException)
             {
@@ -108,7 +119,7 @@ internal sealed class ApiRequestSender
                 unreadable.Problem = body.Length == 0
                     ? "the service answered " + status + " with an empty body instead of JSON"
                     : "the service answered " + status + " with a body that is not the JSON expected";
-                return UnreadableSuccess<T>(call, unreadable, body, exception);
+                return UnreadableSuccess<T>(call, unreadable, body.Span, exception);
             }
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
@@ -116,7 +127,7 @@ internal sealed class ApiRequestSender
             // Not the caller's token: the SDK's attempt timeout, or the caller's HttpClient.Timeout
             // (a TaskCanceledException nobody asked for). Either way the answer was lost.
             var timedOut = NewError(call, receivedStatus);
-            timedOut.Problem = attemptTimeout.IsCancellationRequested
+            timedOut.Problem = attempt.TimedOut
                 ? "no complete answer within the attempt timeout of " + _attemptTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s"
                 : "the HTTP client gave up waiting for the answer (its Timeout passed)";
             timedOut.TaskMayExist = !call.Operation.IsIdempotent;
@@ -143,9 +154,9 @@ internal sealed class ApiRequestSender
 
     // A success status with a body that cannot be read: for a create, the task was most likely
     // made, so its id is searched for in whatever arrived; a read is simply retried.
-    private static AttemptOutcome<T> UnreadableSuccess<T>(ApiCall call, LemonDataApiError error, byte[] body, Exception? exception)
+    private static AttemptOutcome<T> UnreadableSuccess<T>(in ApiCall call, LemonDataApiError error, ReadOnlySpan<byte> body, Exception? exception)
     {
-        error.ResponseExcerpt = body.Length == 0 ? null : BodyExcerpt.From(body);
+        error.ResponseExcerpt = body.IsEmpty ? null : BodyExcerpt.From(body);
         if (!call.Operation.IsIdempotent)
         {
             error.TaskMayExist = true;
@@ -155,7 +166,7 @@ internal sealed class ApiRequestSender
         return AttemptOutcome<T>.TransportFailed(error, TransportFailure.OutcomeUnknown, exception);
     }
 
-    private LemonDataApiError NewError(ApiCall call, int status) => new()
+    private LemonDataApiError NewError(in ApiCall call, int status) => new()
     {
         StatusCode = status,
         Action = call.Action,
@@ -163,40 +174,30 @@ internal sealed class ApiRequestSender
         Secret = _apiKey,
     };
 
-    private HttpRequestMessage CreateRequest(ApiCall call)
+    /// <summary>How one attempt ended: an answer, or an error with what it means for a retry.</summary>
+    private readonly struct AttemptOutcome<T>
     {
-        var request = new HttpRequestMessage(call.Operation.Method, call.Uri);
-        if (_apiKey is not null)
+        private AttemptOutcome(ApiResponse<T> response, LemonDataApiError? error, TransportFailure? transportFailure, Exception? exception)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+            Response = response;
+            Error = error;
+            TransportFailure = transportFailure;
+            Exception = exception;
         }
 
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.UserAgent.Add(UserAgent);
-        if (call.JsonBody is { } body)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        }
+        public ApiResponse<T> Response { get; }
 
-        return request;
-    }
+        public LemonDataApiError? Error { get; }
 
-    private sealed class AttemptOutcome<T>
-    {
-        public ApiResponse<T>? Response { get; private set; }
+        public TransportFailure? TransportFailure { get; }
 
-        public LemonDataApiError? Error { get; private set; }
+        public Exception? Exception { get; }
 
-        public TransportFailure? TransportFailure { get; private set; }
+        public static AttemptOutcome<T> Succeeded(ApiResponse<T> response) => new(response, null, null, null);
 
-        public Exception? Exception { get; private set; }
-
-        public static AttemptOutcome<T> Succeeded(ApiResponse<T> response) => new() { Response = response };
-
-        public static AttemptOutcome<T> Failed(LemonDataApiError error) => new() { Error = error };
+        public static AttemptOutcome<T> Failed(LemonDataApiError error) => new(default, error, null, null);
 
         public static AttemptOutcome<T> TransportFailed(LemonDataApiError error, TransportFailure failure, Exception? exception) =>
-            new() { Error = error, TransportFailure = failure, Exception = exception };
+            new(default, error, failure, exception);
     }
 }

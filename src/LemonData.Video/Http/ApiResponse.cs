@@ -2,8 +2,8 @@ using System;
 
 namespace LemonData.Video;
 
-/// <summary>A successful answer, read and parsed.</summary>
-internal sealed class ApiResponse<T>
+/// <summary>A successful answer, read and parsed. A struct: it only carries the parsed value and two facts out of the sender.</summary>
+internal readonly struct ApiResponse<T>
 {
     public ApiResponse(int statusCode, T value, TimeSpan? retryAfter)
     {

@@ -13,17 +13,29 @@ namespace LemonData.Video;
 /// </summary>
 internal static class BoundedBodyReader
 {
-    public static async Task<(byte[] Body, bool Truncated)> ReadAsync(HttpContent? content, int limit, CancellationToken cancellationToken)
+    /// <summary>What is read of a body that declares more than the limit: enough for an excerpt.</summary>
+    private const int ExcerptBytes = 4096;
+
+    /// <summary>The first buffer for a body of unknown length: a task or an error fits.</summary>
+    private const int UnknownLengthFirstBuffer = 4096;
+
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes into a pooled buffer. The buffer is sized to the declared
+    /// length, so a small answer is read in one go without copies; it grows (from the pool) only when the
+    /// length is unknown or wrong.
+    /// </summary>
+    public static async ValueTask<PooledBody> ReadAsync(HttpContent? content, int limit, CancellationToken cancellationToken)
     {
         if (content is null)
         {
-            return (Array.Empty<byte>(), false);
+            return default;
         }
 
-        if (content.Headers.ContentLength is { } declared && declared > limit)
+        var declared = content.Headers.ContentLength;
+        if (declared > limit)
         {
             // Read only what an excerpt needs.
-            limit = Math.Min(limit, 4096);
+            limit = Math.Min(limit, ExcerptBytes);
         }
 
 #if NET8_0_OR_GREATER
@@ -31,45 +43,69 @@ internal static class BoundedBodyReader
 #else
         using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-        // Sized to what was declared, so a small answer is not copied through a growing buffer; the read
-        // chunk is pooled because every request of every poll reads a body.
-        using var buffer = new MemoryStream(content.Headers.ContentLength is { } expected && expected <= limit ? (int)expected : 0);
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        // One byte more than the body, so that the read that finds its end (or a byte past the limit) has room.
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is { } expected && expected <= limit ? (int)expected + 1 : Math.Min(limit + 1, UnknownLengthFirstBuffer));
+        var length = 0;
         try
         {
-            return await ReadIntoAsync(stream, buffer, chunk, content, limit, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    buffer = Grow(buffer, length, limit + 1);
+                }
+
+                var read = await ReadChunkAsync(stream, buffer, length, Math.Min(buffer.Length, limit + 1) - length, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    var body = new PooledBody(buffer, length, truncated: declared is { } promised && promised > length);
+                    buffer = null;
+                    return body;
+                }
+
+                length += read;
+                if (length > limit)
+                {
+                    // One byte past the limit tells a body of exactly `limit` bytes from a longer one; that byte
+                    // is not part of the body, and is wiped now since the body will only wipe its own.
+                    buffer[limit] = 0;
+                    var body = new PooledBody(buffer, limit, truncated: true);
+                    buffer = null;
+                    return body;
+                }
+            }
         }
         catch (Exception exception) when (exception is IOException or HttpRequestException or InvalidDataException && !cancellationToken.IsCancellationRequested)
         {
             // The connection broke mid-body: what did arrive may still name a task that exists.
-            throw new BrokenBodyException(buffer.ToArray(), exception);
+            var partial = new byte[length];
+            Buffer.BlockCopy(buffer!, 0, partial, 0, length);
+            throw new BrokenBodyException(partial, exception);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            if (buffer is not null)
+            {
+                PooledBody.ReturnCleared(buffer, length);
+            }
         }
     }
 
-    private static async Task<(byte[] Body, bool Truncated)> ReadIntoAsync(Stream stream, MemoryStream buffer, byte[] chunk, HttpContent content, int limit, CancellationToken cancellationToken)
+    private static byte[] Grow(byte[] buffer, int length, int max)
     {
-        while (true)
-        {
-            var room = limit - (int)buffer.Length;
-            if (room <= 0)
-            {
-                // One more byte tells a body of exactly `limit` bytes from a longer one.
-                var probe = await stream.ReadAsync(chunk, 0, 1, cancellationToken).ConfigureAwait(false);
-                return (buffer.ToArray(), probe > 0);
-            }
+        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, max));
+        Buffer.BlockCopy(buffer, 0, larger, 0, length);
+        PooledBody.ReturnCleared(buffer, length);
+        return larger;
+    }
 
-            var read = await stream.ReadAsync(chunk, 0, Math.Min(chunk.Length, room), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return (buffer.ToArray(), content.Headers.ContentLength is { } length && length > buffer.Length);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
+    private static ValueTask<int> ReadChunkAsync(Stream stream, byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+#if NET8_0_OR_GREATER
+        return stream.ReadAsync(buffer.AsMemory(offset, count), cancellationToken);
+#else
+        return new ValueTask<int>(stream.ReadAsync(buffer, offset, count, cancellationToken));
+#endif
     }
 }
 

@@ -6,7 +6,15 @@ namespace LemonData.Video;
 /// <summary>Reads <c>Retry-After</c> in both of its forms: seconds, or an HTTP date.</summary>
 internal static class RetryAfterReader
 {
-    public static TimeSpan? Read(HttpResponseMessage response, DateTimeOffset now)
+    /// <param name="response">The answer.</param>
+    /// <param name="now">The time an HTTP date is counted from.</param>
+    public static TimeSpan? Read(HttpResponseMessage response, DateTimeOffset now) => Read(response, clock: null, now);
+
+    /// <param name="response">The answer.</param>
+    /// <param name="clock">Tells the time an HTTP date is counted from: asked only when the header is one, not for every answer.</param>
+    public static TimeSpan? Read(HttpResponseMessage response, TimeProvider clock) => Read(response, clock, now: default);
+
+    private static TimeSpan? Read(HttpResponseMessage response, TimeProvider? clock, DateTimeOffset now)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
@@ -16,7 +24,7 @@ internal static class RetryAfterReader
 
         if (header?.Date is { } date)
         {
-            var wait = date - now;
+            var wait = date - (clock?.GetUtcNow() ?? now);
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 

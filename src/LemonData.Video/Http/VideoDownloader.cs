@@ -72,12 +72,12 @@ internal sealed class VideoDownloader
                     }
 
                     error = NewError(action, task.Id, status);
-                    error.RetryAfter = RetryAfterReader.Read(response, _timeProvider.GetUtcNow());
-                    var (errorBody, _) = await BoundedBodyReader.ReadAsync(response.Content, MaxErrorBodyBytes, headersToken.Token).ConfigureAwait(false);
+                    error.RetryAfter = RetryAfterReader.Read(response, _timeProvider);
+                    using var errorBody = await BoundedBodyReader.ReadAsync(response.Content, MaxErrorBodyBytes, headersToken.Token).ConfigureAwait(false);
                     error.Problem = "the video host answered " + status + " for " + uri.GetLeftPart(UriPartial.Path);
                     if (errorBody.Length > 0)
                     {
-                        error.ResponseExcerpt = BodyExcerpt.From(errorBody);
+                        error.ResponseExcerpt = BodyExcerpt.From(errorBody.Span);
                     }
 
                     decision = _retryPolicy.ForStatus(idempotent: true, retriesDone, status, error.RetryAfter);

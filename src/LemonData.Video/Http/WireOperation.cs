@@ -44,13 +44,19 @@ internal sealed class WireOperation
 
     internal static string EscapeSegment(string value)
     {
-        // "." and ".." are unreserved, so they survive escaping, and System.Uri removes them even as
-        // %2E: /v1/tasks/.. would become /v1/. No task is named so; refuse rather than send elsewhere.
+        ThrowIfDotSegment(value);
+        return Uri.EscapeDataString(value);
+    }
+
+    /// <summary>
+    /// "." and ".." are unreserved, so they survive escaping, and System.Uri removes them even as
+    /// %2E: /v1/tasks/.. would become /v1/. No task is named so; refuse rather than send elsewhere.
+    /// </summary>
+    internal static void ThrowIfDotSegment(string value)
+    {
         if (IsDotSegment(value))
         {
             throw new ArgumentException("'" + value + "' is not a task id: it would change the request path.", "taskId");
         }
-
-        return Uri.EscapeDataString(value);
     }
 }

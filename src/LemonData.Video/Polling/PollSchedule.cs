@@ -42,7 +42,4 @@ internal sealed class PollSchedule
 
         return retryAfter is { } wait && wait > delay ? wait : delay;
     }
-
-    /// <summary>The first delay, before the first poll of a task that was just created.</summary>
-    public TimeSpan First() => _interval;
 }

@@ -28,26 +28,37 @@ internal sealed class TaskPoller
         _waitTimeout = waitTimeout;
     }
 
+    /// <summary>The configured first delay between polls.</summary>
+    public TimeSpan PollInterval => _pollInterval;
+
+    /// <summary>
+    /// How long to wait before the first poll of a task this client created: one poll interval, or the create
+    /// answer's <c>Retry-After</c> when longer, counted from when that answer came (so a caller who waited
+    /// meanwhile does not wait twice). Polling sooner would only find the task as the create left it.
+    /// </summary>
+    public TimeSpan FirstPollDelay(in CreatedTask created)
+    {
+        var advised = created.RetryAfter is { } retryAfter && retryAfter > _pollInterval ? retryAfter : _pollInterval;
+        var remaining = advised - _timeProvider.GetElapsedTime(created.AnsweredAt);
+        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
+    }
+
     /// <param name="taskId">The task to wait for.</param>
-    /// <param name="pollUrl">The service's <c>poll_url</c> for it, if known.</param>
-    /// <param name="justCreated">Whether the task was created a moment ago (then the first poll waits one interval).</param>
+    /// <param name="pollUri">The service's <c>poll_url</c> for it, resolved, if known and usable.</param>
+    /// <param name="firstDelay">How long to wait before the first poll (zero for a task not just created: a resumed wait polls at once).</param>
     /// <param name="progress">Receives every state seen.</param>
     /// <param name="cancellationToken">Stops waiting (not the job).</param>
-    public async Task<VideoTask> WaitAsync(string taskId, string? pollUrl, bool justCreated, IProgress<VideoTask>? progress, CancellationToken cancellationToken)
+    public async Task<VideoTask> WaitAsync(string taskId, Uri? pollUri, TimeSpan firstDelay, IProgress<VideoTask>? progress, CancellationToken cancellationToken)
     {
         using var timeout = _timeProvider.CreateTimeoutSource(_waitTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = _timeProvider.GetTimestamp();
-        var route = _reader.RouteFor(_endpoint, taskId, pollUrl);
+        var route = _reader.RouteFor(_endpoint, taskId, pollUri);
         var schedule = new PollSchedule(_pollInterval, _maxPollInterval);
         VideoTask? lastSeen = null;
         try
         {
-            if (justCreated)
-            {
-                await _timeProvider.Delay(schedule.First(), linked.Token).ConfigureAwait(false);
-            }
-
+            await _timeProvider.Delay(firstDelay, linked.Token).ConfigureAwait(false);
             while (true)
             {
                 ApiResponse<VideoTask> answer;

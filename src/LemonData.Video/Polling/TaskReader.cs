@@ -8,6 +8,11 @@ namespace LemonData.Video;
 /// <summary>Reads a task once, following its <see cref="TaskRoute"/> past 404s.</summary>
 internal sealed class TaskReader
 {
+    /// <summary>Parses a task answer; one instance, because a lambda capturing the task id would be a closure per call.</summary>
+    public static readonly BodyParser<VideoTask> Parser = static (body, taskId, secret) => ParseTask(body, taskId, secret);
+
+    private const string ReadingVerb = "getting task";
+
     private readonly ApiRequestSender _sender;
 
     public TaskReader(ApiRequestSender sender)
@@ -20,17 +25,24 @@ internal sealed class TaskReader
     private volatile bool _legacyFirst;
 
     /// <summary>A route for a task, in the order this service is known to answer.</summary>
-    public TaskRoute RouteFor(ApiEndpoint endpoint, string taskId, string? pollUrl) => new(endpoint, taskId, pollUrl, _legacyFirst);
+    /// <param name="endpoint">The service's base address.</param>
+    /// <param name="taskId">The task.</param>
+    /// <param name="pollUrl">The service's <c>poll_url</c> for it, as it came, if known.</param>
+    public TaskRoute RouteFor(ApiEndpoint endpoint, string taskId, string? pollUrl) =>
+        RouteFor(endpoint, taskId, endpoint.TryResolvePollUrl(pollUrl, out var pollUri) ? pollUri : null);
 
-    public async Task<ApiResponse<VideoTask>> ReadAsync(TaskRoute route, CancellationToken cancellationToken)
+    /// <summary>A route for a task whose <c>poll_url</c> is already resolved (or null).</summary>
+    public TaskRoute RouteFor(ApiEndpoint endpoint, string taskId, Uri? pollUri) => new(endpoint, taskId, pollUri, _legacyFirst);
+
+    public async ValueTask<ApiResponse<VideoTask>> ReadAsync(TaskRoute route, CancellationToken cancellationToken)
     {
         var canonicalMissing = false;
         while (true)
         {
-            var call = new ApiCall(route.Operation, route.Uri, "getting task '" + route.TaskId + "'") { TaskId = route.TaskId };
+            var call = new ApiCall(route.Operation, route.Uri, ReadingVerb, route.TaskId) { TaskId = route.TaskId };
             try
             {
-                var response = await _sender.SendAsync(call, body => ParseTask(body, route.TaskId, _sender.ApiKey), cancellationToken).ConfigureAwait(false);
+                var response = await _sender.SendAsync(call, Parser, cancellationToken).ConfigureAwait(false);
                 if (canonicalMissing && route.Operation == LemonDataVideoOperations.GetVideoGeneration)
                 {
                     _legacyFirst = true;
@@ -47,7 +59,7 @@ internal sealed class TaskReader
     }
 
     /// <summary>Reads a task body; the requested id stands in when the body names none.</summary>
-    public static VideoTask ParseTask(byte[] body, string? requestedTaskId, string? secret = null)
+    public static VideoTask ParseTask(ReadOnlySpan<byte> body, string? requestedTaskId, string? secret = null)
     {
         var response = JsonSerializer.Deserialize(Utf8Bom.Skip(body), LemonDataJsonContext.Default.VideoTaskResponse)
             ?? throw new JsonException("The body is JSON null, not a task.");

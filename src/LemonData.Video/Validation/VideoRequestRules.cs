@@ -273,67 +273,68 @@ internal static class VideoRequestRules
     /// <c>Model</c> with other properties are skipped when <c>Model</c> is set but not in the catalog:
     /// LDV0001 already says so, and a model newer than the SDK may well accept the combination.
     /// </summary>
-    public static List<VideoRuleViolation> CheckAll(VideoRequestValues values)
-    {
-        var violations = new List<VideoRuleViolation>();
-        if (values is null)
-        {
-            return violations;
-        }
+    public static List<VideoRuleViolation> CheckAll(VideoRequestValues values) => CheckAllOrNull(in values) ?? new List<VideoRuleViolation>();
 
+    /// <summary>
+    /// <see cref="CheckAll"/>, but <see langword="null"/> when the request breaks no rule: the client checks every
+    /// request it sends, and a valid one (nearly all of them) then costs no list.
+    /// </summary>
+    public static List<VideoRuleViolation>? CheckAllOrNull(in VideoRequestValues values)
+    {
+        List<VideoRuleViolation>? violations = null;
         var model = values.Model;
         var modelIsKnown = model is null || VideoModelCatalog.Contains(model);
 
-        Add(violations, CheckModel(model));
+        Add(ref violations, CheckModel(model));
         if (modelIsKnown)
         {
             if (values.ImageUrl is not null)
             {
-                Add(violations, CheckImageOnTextOnlyModel(model, ImageUrlProperty));
+                Add(ref violations, CheckImageOnTextOnlyModel(model, ImageUrlProperty));
             }
 
             if (values.Image is not null)
             {
-                Add(violations, CheckImageOnTextOnlyModel(model, ImageProperty));
+                Add(ref violations, CheckImageOnTextOnlyModel(model, ImageProperty));
             }
 
             if (values.StartImage is not null)
             {
-                Add(violations, CheckKeyframes(model, StartImageProperty));
+                Add(ref violations, CheckKeyframes(model, StartImageProperty));
             }
 
             if (values.EndImage is not null)
             {
-                Add(violations, CheckKeyframes(model, EndImageProperty));
+                Add(ref violations, CheckKeyframes(model, EndImageProperty));
             }
 
-            Add(violations, CheckImageRequired(model, values.ImageUrl is not null, values.Image is not null));
-            Add(violations, CheckSingleImageSource(values.ImageUrl is not null, values.Image is not null));
+            Add(ref violations, CheckImageRequired(model, values.ImageUrl is not null, values.Image is not null));
+            Add(ref violations, CheckSingleImageSource(values.ImageUrl is not null, values.Image is not null));
         }
 
         if (values.Fps is int fps)
         {
-            Add(violations, CheckFps(fps));
+            Add(ref violations, CheckFps(fps));
         }
 
         if (values.CfgScale is double cfgScale)
         {
-            Add(violations, CheckCfgScale(cfgScale));
+            Add(ref violations, CheckCfgScale(cfgScale));
         }
 
         if (values.MotionStrength is double motionStrength)
         {
-            Add(violations, CheckMotionStrength(motionStrength));
+            Add(ref violations, CheckMotionStrength(motionStrength));
         }
 
         if (values.Duration is int duration)
         {
             // CheckDuration applies the fixed-length rule to catalog models only, so an unknown model gets the range alone.
-            Add(violations, CheckDuration(model, duration));
+            Add(ref violations, CheckDuration(model, duration));
         }
 
-        Add(violations, CheckImageDataUrl(values.Image));
-        Add(violations, CheckPrompt(values.Prompt));
+        Add(ref violations, CheckImageDataUrl(values.Image));
+        Add(ref violations, CheckPrompt(values.Prompt));
         return violations;
     }
 
@@ -486,11 +487,11 @@ internal static class VideoRequestRules
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static void Add(List<VideoRuleViolation> violations, VideoRuleViolation? violation)
+    private static void Add(ref List<VideoRuleViolation>? violations, VideoRuleViolation? violation)
     {
         if (violation is VideoRuleViolation found)
         {
-            violations.Add(found);
+            (violations ??= new List<VideoRuleViolation>()).Add(found);
         }
     }
 }

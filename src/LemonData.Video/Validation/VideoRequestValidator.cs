@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace LemonData.Video;
@@ -6,6 +7,7 @@ namespace LemonData.Video;
 /// Runs the shared rules (<see cref="VideoRequestRules"/>, the analyzer's rules) on a request before
 /// it is sent. The only SDK-specific part of validation: it reads the request's values.
 /// </summary>
+/// <remarks>The client validates every create: a valid request allocates nothing here.</remarks>
 internal static class VideoRequestValidator
 {
     public static IReadOnlyList<VideoRequestViolation> Validate(VideoGenerationRequest request)
@@ -24,7 +26,12 @@ internal static class VideoRequestValidator
             MotionStrength = request.MotionStrength,
         };
 
-        var violations = VideoRequestRules.CheckAll(values);
+        var violations = VideoRequestRules.CheckAllOrNull(in values);
+        if (violations is null)
+        {
+            return Array.Empty<VideoRequestViolation>();
+        }
+
         var result = new List<VideoRequestViolation>(violations.Count);
         foreach (var violation in violations)
         {

@@ -8,9 +8,9 @@ namespace LemonData.Video;
 /// <see cref="Model"/> means the service default, an unset <see cref="Prompt"/> is missing, anything else
 /// unset is simply not checked. An analyzer that knows only some values calls the single
 /// <see cref="VideoRequestRules"/> checks instead of <see cref="VideoRequestRules.CheckAll"/>, because to it
-/// <see langword="null"/> would mean "unknown", not "unset".
+/// <see langword="null"/> would mean "unknown", not "unset". A struct: the client fills one for every request it sends.
 /// </summary>
-internal sealed class VideoRequestValues
+internal struct VideoRequestValues
 {
     public string? Model { get; set; }
 

@@ -25,7 +25,7 @@ public static class PollingReport
     private static readonly TimeSpan PatientPeriod = TimeSpan.FromMinutes(1);
     private const double JitterFraction = 0.1;
 
-    private sealed record Scenario(string Name, TimeSpan Completion, Func<int, (HttpStatusCode Status, int? RetryAfter)> Answer, bool CreateThenWait = false);
+    private sealed record Scenario(string Name, TimeSpan Completion, Func<int, (HttpStatusCode Status, int? RetryAfter)> Answer, bool CreateThenWait = false, int? CreateRetryAfter = null);
 
     public static void Run()
     {
@@ -46,8 +46,16 @@ public static class PollingReport
         scenarios.Add(new("GenerateVideoAsync, 60 s, 429 + Retry-After: 20 on every 4th poll", TimeSpan.FromSeconds(60),
             poll => poll % 4 == 3 ? (HttpStatusCode.TooManyRequests, 20) : (HttpStatusCode.OK, null)));
 
-        // Informational: CreateVideoAsync then WaitForCompletionAsync(task) - the wait's first poll is immediate.
-        scenarios.Add(new("CreateVideoAsync + WaitForCompletionAsync(task), 10 s task", TimeSpan.FromSeconds(10), _ => (HttpStatusCode.OK, null), CreateThenWait: true));
+        // CreateVideoAsync, then WaitForCompletionAsync(task) with the task it returned: the wait's first poll comes
+        // one interval after the create, as with GenerateVideoAsync.
+        foreach (var completion in new[] { TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(5) })
+        {
+            scenarios.Add(new($"CreateVideoAsync + WaitForCompletionAsync(task), {Describe(completion)} task", completion, _ => (HttpStatusCode.OK, null), CreateThenWait: true));
+        }
+
+        // The create answer itself asks for 8 s (longer than the interval): the first poll waits for it, either way.
+        scenarios.Add(new("GenerateVideoAsync, 60 s, Retry-After: 8 on the create answer", TimeSpan.FromSeconds(60), _ => (HttpStatusCode.OK, null), CreateRetryAfter: 8));
+        scenarios.Add(new("CreateVideoAsync + WaitForCompletionAsync(task), 60 s, Retry-After: 8 on the create answer", TimeSpan.FromSeconds(60), _ => (HttpStatusCode.OK, null), CreateThenWait: true, CreateRetryAfter: 8));
 
         Console.WriteLine();
         Console.WriteLine($"// * Polling efficiency (fake clock, {Trials} runs per scenario, PollInterval 5 s, MaxPollInterval 30 s) *");
@@ -75,11 +83,6 @@ public static class PollingReport
             Targets.Check(area, "<= 1 status request per 5 s on average",
                 string.Create(CultureInfo.InvariantCulture, $"{outcome.PooledPer5s:0.000} per 5 s over {Trials} runs (worst run {outcome.WorstPer5s:0.000})"),
                 outcome.PooledPer5s <= 1.01); // 1% for sampling: the jitter's mean is exactly the interval.
-            if (scenario.CreateThenWait)
-            {
-                // WaitForCompletionAsync(VideoTask) is not told the task was just created: its first poll is immediate.
-                continue;
-            }
 
             Targets.Check(area, "completion seen within the poll interval in progress",
                 string.Create(CultureInfo.InvariantCulture, $"max {outcome.MaxDelay:0.00} s; max {outcome.WorstActualRatio:0.000} of the interval in progress, {outcome.WorstNominalRatio:0.000} of the nominal one"),
@@ -130,7 +133,7 @@ public static class PollingReport
     private static RunResult RunOnce(Scenario scenario)
     {
         var clock = new SteppedClock();
-        var service = new ScriptedService(clock, scenario.Completion, scenario.Answer);
+        var service = new ScriptedService(clock, scenario.Completion, scenario.Answer, scenario.CreateRetryAfter);
         using var http = new HttpClient(service);
         var client = new LemonDataVideoClient(http, new LemonDataVideoClientOptions
         {
@@ -192,15 +195,17 @@ public static class PollingReport
         private readonly SteppedClock _clock;
         private readonly TimeSpan _completion;
         private readonly Func<int, (HttpStatusCode Status, int? RetryAfter)> _answer;
+        private readonly int? _createRetryAfter;
         private readonly List<(TimeSpan At, bool Get, HttpStatusCode Status, int? RetryAfter, bool Completed)> _log = new();
         private DateTimeOffset _created;
         private int _polls;
 
-        public ScriptedService(SteppedClock clock, TimeSpan completion, Func<int, (HttpStatusCode, int?)> answer)
+        public ScriptedService(SteppedClock clock, TimeSpan completion, Func<int, (HttpStatusCode, int?)> answer, int? createRetryAfter)
         {
             _clock = clock;
             _completion = completion;
             _answer = answer;
+            _createRetryAfter = createRetryAfter;
         }
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -209,8 +214,8 @@ public static class PollingReport
             if (request.Method == HttpMethod.Post)
             {
                 _created = now;
-                _log.Add((TimeSpan.Zero, false, HttpStatusCode.OK, null, false));
-                return Task.FromResult(Json(HttpStatusCode.OK, TaskJson("pending"), null));
+                _log.Add((TimeSpan.Zero, false, HttpStatusCode.OK, _createRetryAfter, false));
+                return Task.FromResult(Json(HttpStatusCode.OK, TaskJson("pending"), _createRetryAfter));
             }
 
             var at = now - _created;
@@ -252,7 +257,8 @@ public static class PollingReport
                 var previous = _log[i - 1];
                 if (!previous.Get)
                 {
-                    nominal = PollInterval; // After a create, the first poll waits exactly one interval.
+                    // After a create, the first poll waits exactly one interval, or the create answer's Retry-After when longer.
+                    nominal = previous.RetryAfter is { } createWait && TimeSpan.FromSeconds(createWait) > PollInterval ? TimeSpan.FromSeconds(createWait) : PollInterval;
                 }
                 else if (previous.Status != HttpStatusCode.OK)
                 {

@@ -24,9 +24,9 @@ public static class QuickStart
         VideoTask task = await client.CreateVideoAsync(request);
         Console.WriteLine($"Task {task.Id} is {task.Status}");
 
-        // Poll until it is done, with progress.
+        // Poll until it is done, with progress: the first poll comes one PollInterval after the create.
         var progress = new Progress<VideoTask>(t => Console.WriteLine($"{t.Status} {t.Progress}%"));
-        VideoTask done = await client.WaitForCompletionAsync(task.Id, progress);
+        VideoTask done = await client.WaitForCompletionAsync(task, progress);
 
         // Stream the video to a file.
         await using var file = File.Create(outputPath);

@@ -21,6 +21,30 @@ public sealed class HttpBuildingBlockTests
     }
 
     [Theory]
+    [InlineData("https://api.lemondata.cc", "ldtask_0123456789abcdef0123456789abcdef")]
+    [InlineData("https://gw.example.com/lemondata", "../x")]
+    [InlineData("https://gw.example.com/a%20b/c/", "a/../../b?c=d#e")]
+    [InlineData("http://127.0.0.1:5080", "100%")]
+    [InlineData("https://user@[::1]:8443/base", "vid\u00e9o \u4efb\u52a1")]
+    [InlineData("https://api.lemondata.cc/", "...")]
+    public void The_fast_join_of_an_api_path_gives_the_address_relative_resolution_gives(string endpoint, string taskId)
+    {
+        var api = new ApiEndpoint(new Uri(endpoint));
+
+        foreach (var operation in new[] { LemonDataVideoOperations.GetTask, LemonDataVideoOperations.GetVideoGeneration, LemonDataVideoOperations.CancelTask })
+        {
+            var path = operation.PathFor(System.Text.RegularExpressions.Regex.Unescape(taskId));
+            var resolved = api.Resolve(path);
+            var joined = api.ResolveApiPath(path);
+
+            Assert.Equal(resolved.AbsoluteUri, joined.AbsoluteUri);
+            Assert.Equal(resolved, joined);
+        }
+
+        Assert.Equal(api.Resolve(LemonDataVideoOperations.CreateVideoGeneration.Path()), api.ResolveApiPath(LemonDataVideoOperations.CreateVideoGeneration.Path()));
+    }
+
+    [Theory]
     [InlineData("ftp://example.com")]
     [InlineData("file:///tmp/x")]
     public void An_endpoint_must_be_http_or_https(string endpoint)
@@ -43,6 +67,19 @@ public sealed class HttpBuildingBlockTests
     [InlineData("//evil.example.com/v1/tasks/t")]
     [InlineData("http://gw.example.com/v1/tasks/t")]
     public void A_poll_url_on_another_origin_is_refused_because_the_key_goes_with_polls(string pollUrl)
+    {
+        var api = new ApiEndpoint(new Uri("https://gw.example.com/lemondata"));
+
+        Assert.False(api.TryResolvePollUrl(pollUrl, out _));
+    }
+
+    [Theory]
+    [InlineData("http:")]
+    [InlineData("HTTP:")]
+    [InlineData("http:/x")]
+    [InlineData("x:y:z")]
+    [InlineData("\\\\server\\share")]
+    public void A_poll_url_that_joins_to_no_address_of_the_service_is_refused_rather_than_thrown(string pollUrl)
     {
         var api = new ApiEndpoint(new Uri("https://gw.example.com/lemondata"));
 
