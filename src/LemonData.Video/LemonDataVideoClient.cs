@@ -1,10 +1,13 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LemonData.Video;
 
@@ -31,6 +34,8 @@ public class LemonDataVideoClient
     private readonly Uri _createUri = null!;
     private readonly TimeProvider _timeProvider = null!;
     private readonly bool _validateRequests;
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly bool _includePrompt;
 
     /// <summary>Creates a client with default options; <paramref name="apiKey"/> falls back to <c>LEMONDATA_API_KEY</c> when null or empty.</summary>
     /// <param name="apiKey">The API key, <c>sk-...</c>.</param>
@@ -80,17 +85,21 @@ public class LemonDataVideoClient
         _endpoint.RequireSecureTransport(options.AllowInsecureHttp);
         _createUri = _endpoint.ResolveApiPath(LemonDataVideoOperations.CreateVideoGeneration.Path());
         _validateRequests = options.ValidateRequests;
+        _includePrompt = options.IncludePromptInTelemetry;
+
+        // One category for the whole SDK: "LemonData.Video" is what users filter on.
+        _logger = options.LoggerFactory?.CreateLogger(VideoActivities.SourceName) ?? NullLogger.Instance;
         var timeProvider = options.TimeProvider;
         _timeProvider = timeProvider;
         var retryPolicy = new RetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay);
-        _sender = new ApiRequestSender(httpClient, apiKey, retryPolicy, options.AttemptTimeout, timeProvider);
+        _sender = new ApiRequestSender(httpClient, apiKey, retryPolicy, options.AttemptTimeout, timeProvider, _logger);
         _taskReader = new TaskReader(_sender);
-        _poller = new TaskPoller(_taskReader, _endpoint, timeProvider, options.PollInterval, options.MaxPollInterval, options.WaitTimeout);
+        _poller = new TaskPoller(_taskReader, _endpoint, timeProvider, options.PollInterval, options.MaxPollInterval, options.WaitTimeout, _logger);
 
         // A caller's client that carries its own Authorization default would send the key to the
         // video's host: downloads then go through the SDK's own client, which has no defaults.
         var downloadClient = httpClient.DefaultRequestHeaders.Authorization is null ? httpClient : SharedHttpClient.Value;
-        _downloader = new VideoDownloader(downloadClient, _endpoint, retryPolicy, timeProvider, options.AttemptTimeout, apiKey);
+        _downloader = new VideoDownloader(downloadClient, _endpoint, retryPolicy, timeProvider, options.AttemptTimeout, apiKey, _logger);
     }
 
     /// <summary>The address requests go to (always ending with '/').</summary>
@@ -117,14 +126,32 @@ public class LemonDataVideoClient
             VideoRequestValidator.ThrowIfInvalid(request);
         }
 
-        var call = new ApiCall(LemonDataVideoOperations.CreateVideoGeneration, _createUri, "creating a video with model", request.Model ?? VideoModels.Default)
+        var model = request.Model ?? VideoModels.Default;
+        using var activity = VideoActivities.Start(VideoActivities.CreateVideo);
+        activity?.SetTag(VideoActivities.ModelTag, model);
+        if (_includePrompt)
         {
-            JsonBody = JsonSerializer.SerializeToUtf8Bytes(request, LemonDataJsonContext.Default.VideoGenerationRequest),
-        };
-        var response = await _sender.SendAsync(call, TaskReader.Parser, cancellationToken).ConfigureAwait(false);
-        var task = response.Value;
-        _createdTasks.Remember(task.Id, task.PollUrl, _timeProvider.GetTimestamp(), response.RetryAfter);
-        return task;
+            activity?.SetTag(VideoActivities.PromptTag, request.Prompt);
+            Log.CreatingVideoWithPrompt(_logger, model, request.Prompt);
+        }
+
+        try
+        {
+            var call = new ApiCall(LemonDataVideoOperations.CreateVideoGeneration, _createUri, "creating a video with model", model)
+            {
+                JsonBody = JsonSerializer.SerializeToUtf8Bytes(request, LemonDataJsonContext.Default.VideoGenerationRequest),
+            };
+            var response = await _sender.SendAsync(call, TaskReader.Parser, cancellationToken).ConfigureAwait(false);
+            var task = response.Value;
+            _createdTasks.Remember(task.Id, task.PollUrl, _timeProvider.GetTimestamp(), response.RetryAfter);
+            activity.Describe(task);
+            Log.TaskCreated(_logger, task.Id, task.Model ?? model, task.Status.ToString());
+            return task;
+        }
+        catch (Exception exception) when (activity.Failed(exception))
+        {
+            throw;
+        }
     }
 
     /// <summary>Reads a task's current state once.</summary>
@@ -134,9 +161,18 @@ public class LemonDataVideoClient
     public virtual async Task<VideoTask> GetVideoTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         RequireTaskId(taskId);
-        var route = _taskReader.RouteFor(_endpoint, taskId, _createdTasks.FindPollUri(taskId, _endpoint));
-        var response = await _taskReader.ReadAsync(route, cancellationToken).ConfigureAwait(false);
-        return response.Value;
+        using var activity = VideoActivities.Start(VideoActivities.GetVideoTask, taskId);
+        try
+        {
+            var route = _taskReader.RouteFor(_endpoint, taskId, _createdTasks.FindPollUri(taskId, _endpoint));
+            var response = await _taskReader.ReadAsync(route, cancellationToken).ConfigureAwait(false);
+            activity.Describe(response.Value);
+            return response.Value;
+        }
+        catch (Exception exception) when (activity.Failed(exception))
+        {
+            throw;
+        }
     }
 
     /// <summary>
@@ -203,7 +239,23 @@ public class LemonDataVideoClient
     /// <returns>The completed task, with <see cref="VideoTask.VideoUrl"/>.</returns>
     public virtual async Task<VideoTask> GenerateVideoAsync(VideoGenerationRequest request, IProgress<VideoTask>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var activity = VideoActivities.Start(VideoActivities.GenerateVideo);
+        try
+        {
+            var done = await CreateThenWaitAsync(request, progress, cancellationToken).ConfigureAwait(false);
+            activity.Describe(done);
+            return done;
+        }
+        catch (Exception exception) when (activity.Failed(exception))
+        {
+            throw;
+        }
+    }
+
+    private async Task<VideoTask> CreateThenWaitAsync(VideoGenerationRequest request, IProgress<VideoTask>? progress, CancellationToken cancellationToken)
+    {
         var created = await CreateVideoAsync(request, cancellationToken).ConfigureAwait(false);
+        Activity.Current?.SetTag(VideoActivities.TaskIdTag, created.Id);
         progress?.Report(created);
         if (created.Status == VideoTaskStatus.Completed)
         {
@@ -248,7 +300,20 @@ public class LemonDataVideoClient
             throw new ArgumentException("The destination stream must be writable.", nameof(destination));
         }
 
-        return _downloader.DownloadAsync(task, destination, cancellationToken);
+        return DownloadTracedAsync(task, destination, cancellationToken);
+    }
+
+    private async Task DownloadTracedAsync(VideoTask task, Stream destination, CancellationToken cancellationToken)
+    {
+        using var activity = VideoActivities.Start(VideoActivities.DownloadVideo, task.Id);
+        try
+        {
+            await _downloader.DownloadAsync(task, destination, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (activity.Failed(exception))
+        {
+            throw;
+        }
     }
 
     /// <summary>
@@ -263,8 +328,17 @@ public class LemonDataVideoClient
         RequireTaskId(taskId);
         var operation = LemonDataVideoOperations.CancelTask;
         var call = new ApiCall(operation, _endpoint.ResolveApiPath(operation.PathFor(taskId)), "cancelling task", taskId) { TaskId = taskId };
-        var response = await _sender.SendAsync(call, TaskReader.Parser, cancellationToken).ConfigureAwait(false);
-        return response.Value;
+        using var activity = VideoActivities.Start(VideoActivities.CancelVideoTask, taskId);
+        try
+        {
+            var response = await _sender.SendAsync(call, TaskReader.Parser, cancellationToken).ConfigureAwait(false);
+            activity.Describe(response.Value);
+            return response.Value;
+        }
+        catch (Exception exception) when (activity.Failed(exception))
+        {
+            throw;
+        }
     }
 
     private static string RequireApiKey(string? apiKey, LemonDataVideoClientOptions options)

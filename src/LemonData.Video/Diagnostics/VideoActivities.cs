@@ -54,12 +54,21 @@ internal static class VideoActivities
         }
     }
 
-    /// <summary>Marks the operation failed, with the exception's type (OpenTelemetry's <c>error.type</c>) and task id.</summary>
-    public static void Fail(this Activity? activity, Exception exception)
+    /// <summary>
+    /// Marks the operation failed, with the exception's type (OpenTelemetry's <c>error.type</c>) and task id. Returns
+    /// false, to be used as an exception filter (<c>catch (Exception e) when (activity.Failed(e))</c>): the exception
+    /// goes on untouched, stack trace included.
+    /// </summary>
+    public static bool Failed(this Activity? activity, Exception exception)
     {
         if (activity is null)
         {
-            return;
+            return false;
+        }
+
+        if (exception is VideoGenerationFailedException failed)
+        {
+            activity.SetTag(StatusTag, failed.Task.Status.ToString());
         }
 
         activity.SetTag("error.type", exception.GetType().FullName);
@@ -70,5 +79,6 @@ internal static class VideoActivities
 
         // The messages are the SDK's own, already free of the key.
         activity.SetStatus(ActivityStatusCode.Error, exception.Message);
+        return false;
     }
 }

@@ -41,6 +41,9 @@ internal sealed class LemonDataApiError
     /// <summary>The API key, so that no text the service echoed can carry it into a message.</summary>
     public string? Secret { get; set; }
 
+    /// <summary>What went wrong in a few words, for a log line (the exception carries the whole story).</summary>
+    public string ShortProblem() => SecretRedactor.Redact(Problem ?? DescribeStatus(), Secret);
+
     public string ComposeMessage()
     {
         var text = new StringBuilder();

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace LemonData.Video;
 
@@ -35,9 +36,11 @@ internal sealed class ApiRequestSender
     private readonly TimeProvider _timeProvider;
     private readonly ApiRequestFactory _requests;
     private readonly AttemptTimerPool _attemptTimers;
+    private readonly ILogger _logger;
 
-    public ApiRequestSender(HttpClient httpClient, string? apiKey, RetryPolicy retryPolicy, TimeSpan attemptTimeout, TimeProvider timeProvider)
+    public ApiRequestSender(HttpClient httpClient, string? apiKey, RetryPolicy retryPolicy, TimeSpan attemptTimeout, TimeProvider timeProvider, ILogger logger)
     {
+        _logger = logger;
         _httpClient = httpClient;
         _apiKey = apiKey;
         _retryPolicy = retryPolicy;
@@ -51,6 +54,8 @@ internal sealed class ApiRequestSender
 
     public TimeProvider TimeProvider => _timeProvider;
 
+    public ILogger Logger => _logger;
+
     /// <summary>Sends the call until it succeeds or may not be retried; <paramref name="parse"/> reads a success body.</summary>
     public async ValueTask<ApiResponse<T>> SendAsync<T>(ApiCall call, BodyParser<T> parse, CancellationToken cancellationToken)
     {
@@ -58,7 +63,7 @@ internal sealed class ApiRequestSender
         for (var retriesDone = 0; ; retriesDone++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var outcome = await SendOnceAsync(call, parse, cancellationToken).ConfigureAwait(false);
+            var outcome = await SendOnceAsync(call, parse, retriesDone + 1, cancellationToken).ConfigureAwait(false);
             if (outcome.Error is not { } error)
             {
                 return outcome.Response;
@@ -70,15 +75,25 @@ internal sealed class ApiRequestSender
 
             if (!decision.ShouldRetry)
             {
+                Log.RequestFailed(_logger, call.Operation.OperationId, error.ShortProblem());
                 throw new LemonDataApiException(error, outcome.Exception);
             }
 
+            Log.RetryScheduled(_logger, call.Operation.OperationId, error.ShortProblem(), retriesDone + 1, _retryPolicy.MaxRetries, decision.Delay);
             await _timeProvider.Delay(decision.Delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async ValueTask<AttemptOutcome<T>> SendOnceAsync<T>(ApiCall call, BodyParser<T> parse, CancellationToken cancellationToken)
+    private async ValueTask<AttemptOutcome<T>> SendOnceAsync<T>(ApiCall call, BodyParser<T> parse, int attemptNumber, CancellationToken cancellationToken)
     {
+        // Only when someone reads Debug: the path and the clock cost something on every request.
+        var traced = _logger.IsEnabled(LogLevel.Debug);
+        var sentAt = traced ? _timeProvider.GetTimestamp() : 0;
+        if (traced)
+        {
+            Log.RequestSending(_logger, call.Operation.Method.Method, call.Uri.AbsolutePath, call.Operation.OperationId, attemptNumber);
+        }
+
         using var attempt = AttemptCancellation.Start(_attemptTimers, _timeProvider, _attemptTimeout, cancellationToken);
         var responseReceived = false;
         var receivedStatus = 0;
@@ -91,6 +106,11 @@ internal sealed class ApiRequestSender
             successStatus = response.IsSuccessStatusCode;
             var status = (int)response.StatusCode;
             receivedStatus = status;
+            if (traced)
+            {
+                Log.RequestAnswered(_logger, call.Operation.Method.Method, call.Uri.AbsolutePath, status, (long)_timeProvider.GetElapsedTime(sentAt).TotalMilliseconds);
+            }
+
             var retryAfter = RetryAfterReader.Read(response, _timeProvider);
             using var body = await BoundedBodyReader.ReadAsync(response.Content, MaxJsonBodyBytes, attempt.Token).ConfigureAwait(false);
 

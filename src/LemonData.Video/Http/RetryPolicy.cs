@@ -21,6 +21,9 @@ internal sealed class RetryPolicy
         _maxDelay = maxDelay;
     }
 
+    /// <summary>How many retries a request may have.</summary>
+    public int MaxRetries => _maxRetries;
+
     /// <param name="idempotent">Whether the request may safely run twice.</param>
     /// <param name="retriesDone">How many retries were already made.</param>
     /// <param name="statusCode">The answer's status.</param>

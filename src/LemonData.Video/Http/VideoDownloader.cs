@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace LemonData.Video;
 
@@ -13,6 +14,9 @@ namespace LemonData.Video;
 internal sealed class VideoDownloader
 {
     private const int CopyBufferSize = 81920;
+
+    // The name the logs give a download, next to the OpenAPI operation ids of the API's own requests.
+    private const string DownloadOperation = "downloadVideo";
     private const int MaxErrorBodyBytes = 16 * 1024;
 
     private readonly HttpClient _httpClient;
@@ -22,8 +26,11 @@ internal sealed class VideoDownloader
     private readonly TimeSpan _attemptTimeout;
     private readonly string? _secret;
 
-    public VideoDownloader(HttpClient httpClient, ApiEndpoint endpoint, RetryPolicy retryPolicy, TimeProvider timeProvider, TimeSpan attemptTimeout, string? secret)
+    private readonly ILogger _logger;
+
+    public VideoDownloader(HttpClient httpClient, ApiEndpoint endpoint, RetryPolicy retryPolicy, TimeProvider timeProvider, TimeSpan attemptTimeout, string? secret, ILogger logger)
     {
+        _logger = logger;
         _httpClient = httpClient;
         _endpoint = endpoint;
         _retryPolicy = retryPolicy;
@@ -36,6 +43,7 @@ internal sealed class VideoDownloader
     {
         var uri = ResolveVideoUri(task);
         var action = "downloading the video of task '" + task.Id + "'";
+        var started = _timeProvider.GetTimestamp();
         for (var retriesDone = 0; ; retriesDone++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -68,6 +76,7 @@ internal sealed class VideoDownloader
                             bytesWritten += read;
                         }
 
+                        Log.VideoDownloaded(_logger, task.Id, bytesWritten, (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
                         return;
                     }
 
@@ -111,8 +120,11 @@ internal sealed class VideoDownloader
 
             if (!decision.ShouldRetry)
             {
+                Log.RequestFailed(_logger, DownloadOperation, error.ShortProblem());
                 throw new LemonDataApiException(error, cause);
             }
+
+            Log.RetryScheduled(_logger, DownloadOperation, error.ShortProblem(), retriesDone + 1, _retryPolicy.MaxRetries, decision.Delay);
 
             await _timeProvider.Delay(decision.Delay, cancellationToken).ConfigureAwait(false);
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace LemonData.Video;
 
@@ -17,9 +18,11 @@ internal sealed class TaskPoller
     private readonly TimeSpan _pollInterval;
     private readonly TimeSpan _maxPollInterval;
     private readonly TimeSpan _waitTimeout;
+    private readonly ILogger _logger;
 
-    public TaskPoller(TaskReader reader, ApiEndpoint endpoint, TimeProvider timeProvider, TimeSpan pollInterval, TimeSpan maxPollInterval, TimeSpan waitTimeout)
+    public TaskPoller(TaskReader reader, ApiEndpoint endpoint, TimeProvider timeProvider, TimeSpan pollInterval, TimeSpan maxPollInterval, TimeSpan waitTimeout, ILogger logger)
     {
+        _logger = logger;
         _reader = reader;
         _endpoint = endpoint;
         _timeProvider = timeProvider;
@@ -56,8 +59,15 @@ internal sealed class TaskPoller
         var route = _reader.RouteFor(_endpoint, taskId, pollUri);
         var schedule = new PollSchedule(_pollInterval, _maxPollInterval);
         VideoTask? lastSeen = null;
+        var polls = 0;
+        using var activity = VideoActivities.Start(VideoActivities.WaitForCompletion, taskId);
         try
         {
+            if (firstDelay > TimeSpan.Zero)
+            {
+                Log.FirstPollDelayed(_logger, taskId, firstDelay);
+            }
+
             await _timeProvider.Delay(firstDelay, linked.Token).ConfigureAwait(false);
             while (true)
             {
@@ -76,29 +86,46 @@ internal sealed class TaskPoller
 
                 var task = answer.Value;
                 lastSeen = task;
+                polls++;
+                activity?.SetTag(VideoActivities.PollsTag, polls);
                 progress?.Report(task);
 
                 if (task.Status == VideoTaskStatus.Completed)
                 {
+                    activity.Describe(task);
+                    Log.TaskCompleted(_logger, taskId, _timeProvider.GetElapsedTime(started), polls);
                     return task;
                 }
 
                 if (task.Status == VideoTaskStatus.Failed)
                 {
+                    activity.Describe(task);
+                    Log.TaskFailed(_logger, taskId, task.Error ?? task.ErrorCode ?? "no reason given");
                     throw new VideoGenerationFailedException(task);
                 }
 
                 var delay = schedule.Next(_timeProvider.GetElapsedTime(started), answer.RetryAfter);
+                Log.TaskPolled(_logger, taskId, task.Status.ToString(), task.Progress ?? 0, delay);
                 await _timeProvider.Delay(delay, linked.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw WaitExceptions.TimedOut(taskId, _waitTimeout, lastSeen);
+            Log.WaitStopped(_logger, taskId, _timeProvider.GetElapsedTime(started), "the wait timeout passed");
+            var timedOut = WaitExceptions.TimedOut(taskId, _waitTimeout, lastSeen);
+            activity.Failed(timedOut);
+            throw timedOut;
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            throw WaitExceptions.Canceled(taskId, exception, cancellationToken);
+            Log.WaitStopped(_logger, taskId, _timeProvider.GetElapsedTime(started), "the caller cancelled");
+            var canceled = WaitExceptions.Canceled(taskId, exception, cancellationToken);
+            activity.Failed(canceled);
+            throw canceled;
+        }
+        catch (Exception exception) when (activity.Failed(exception))
+        {
+            throw;
         }
     }
 }

@@ -139,6 +139,7 @@ public sealed class MinimalApiSampleTests : IAsyncLifetime
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var content = await _http.GetAsync("/videos/" + id + "/content");
         content.EnsureSuccessStatusCode();
+        (await _http.GetAsync("/videos/" + id)).EnsureSuccessStatusCode();
         return id;
     }
 }

@@ -10,6 +10,7 @@ using System.Reflection;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using LemonData.Video.Tests.Support;
 
 namespace LemonData.Video.Tests.Security;
@@ -41,9 +42,13 @@ public sealed class SecretSweepTests : IDisposable
     private static VideoGenerationRequest Request => new() { Prompt = "A paper boat on a river" };
 
     [Fact]
-    public async Task No_failure_path_puts_a_key_in_an_exception_a_trace_an_event_or_the_console()
+    public async Task No_failure_path_puts_a_key_in_an_exception_a_trace_an_event_the_console_a_log_or_an_activity()
     {
         var exceptions = new List<(string Path, Exception Exception)>();
+        var logs = new CapturedLogs();
+        using var loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
+        using var activities = new CapturedActivities();
+        FakeLemonDataService.Logging.Value = loggerFactory;
         var console = new StringWriter();
         var trace = new RecordingTraceListener();
         using var events = new RecordingEventListener();
@@ -60,6 +65,7 @@ public sealed class SecretSweepTests : IDisposable
         }
         finally
         {
+            FakeLemonDataService.Logging.Value = null;
             Trace.Listeners.Remove(trace);
             Console.SetOut(stdout);
             Console.SetError(stderr);
@@ -82,8 +88,13 @@ public sealed class SecretSweepTests : IDisposable
             }
         }
 
+        // The sweep must have gone through the telemetry, or its silence proves nothing.
+        Assert.True(logs.All.Count >= 100, "the sweep logged only " + logs.All.Count + " lines");
+        Assert.True(activities.Stopped.Count >= 30, "the sweep traced only " + activities.Stopped.Count + " activities");
         var outputs = new[] { ("Console", console.ToString()), ("Trace", trace.Text) }
-            .Concat(events.Text.Split('\n').Select(line => ("EventSource " + string.Join(" ", line.Split(' ').Take(2)), line)));
+            .Concat(events.Text.Split('\n').Select(line => ("EventSource " + string.Join(" ", line.Split(' ').Take(2)), line)))
+            .Concat(logs.All.SelectMany(log => log.AllText().Select(text => ("ILogger " + log.EventId.Name, text))))
+            .Concat(activities.AllText().Select(text => ("Activity", text)));
         foreach (var (where, text) in outputs)
         {
             foreach (var secret in new[] { Key, OtherKey })
@@ -94,6 +105,10 @@ public sealed class SecretSweepTests : IDisposable
                 }
             }
         }
+
+        // The prompt stays out of telemetry too (IncludePromptInTelemetry is off).
+        var telemetry = logs.All.SelectMany(log => log.AllText()).Concat(activities.AllText()).ToList();
+        Assert.DoesNotContain(telemetry, text => text.Contains(Request.Prompt, StringComparison.Ordinal));
 
         // One line per kind of leak (the same leak at every status is one finding).
         var findings = leaks.Select(leak => System.Text.RegularExpressions.Regex.Replace(leak, " [0-9]{3} ", " <status> ")).Distinct().ToList();

@@ -41,6 +41,9 @@ public sealed class FakeLemonDataService : IDisposable
     /// <summary>The address to give the client (with the path base, without a trailing slash).</summary>
     public Uri Endpoint => new(Server.Urls[0] + PathBase);
 
+    /// <summary>When set (the secret sweep sets it), every client made here logs into this factory.</summary>
+    public static readonly System.Threading.AsyncLocal<Microsoft.Extensions.Logging.ILoggerFactory?> Logging = new();
+
     public string Url(string path) => Server.Urls[0] + path;
 
     public LemonDataVideoClient CreateClient(Action<LemonDataVideoClientOptions>? configure = null)
@@ -51,6 +54,7 @@ public sealed class FakeLemonDataService : IDisposable
             PollInterval = TimeSpan.FromMilliseconds(5),
             RetryDelay = TimeSpan.FromMilliseconds(5),
             WaitTimeout = TimeSpan.FromSeconds(20),
+            LoggerFactory = Logging.Value,
         };
         configure?.Invoke(options);
         return new LemonDataVideoClient(ApiKey, options);
@@ -66,6 +70,7 @@ public sealed class FakeLemonDataService : IDisposable
             PollInterval = TimeSpan.FromMilliseconds(5),
             RetryDelay = TimeSpan.FromMilliseconds(5),
             WaitTimeout = TimeSpan.FromSeconds(20),
+            LoggerFactory = Logging.Value,
         };
         configure?.Invoke(options);
         return new LemonDataVideoClient(httpClient, options);
