@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using LemonData.Video.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LemonData.Video.Analyzers;
 
@@ -10,17 +9,16 @@ namespace LemonData.Video.Analyzers;
 /// Absence counts only where the analyzer sees the request's whole life: an initializer stored for later may
 /// get its image afterwards.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ImageToVideoModelShouldHaveImage : VideoRequestAnalyzer
+internal sealed class ImageToVideoModelShouldHaveImage : RequestRule
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LDV0004_ImageRequired);
+    public override DiagnosticDescriptor Descriptor => Descriptors.LDV0004_ImageRequired;
 
-    private protected override void AnalyzeWrite(in WriteContext context)
+    public override ImmutableArray<RequestProperty> Properties { get; } = ImmutableArray.Create(RequestProperty.Model);
+
+    public override void Analyze(ref WriteContext context)
     {
         var write = context.Write;
-        if (write.Property != RequestProperty.Model
-            || !write.IsKnownSet
+        if (!write.IsKnownSet
             || context.GetRequestDecidedHere() is not { } request
             || !WriteContext.TryGetCheckedModel(request, out var model)
             || request.IsSet(RequestProperty.ImageUrl) != false
@@ -29,6 +27,6 @@ public sealed class ImageToVideoModelShouldHaveImage : VideoRequestAnalyzer
             return;
         }
 
-        context.Report(Descriptors.LDV0004_ImageRequired, write.AssignmentSyntax, VideoRequestRules.CheckImageRequired(model, hasImageUrl: false, hasImage: false));
+        context.Report(Descriptor, write.AssignmentSyntax, VideoRequestRules.CheckImageRequired(model, hasImageUrl: false, hasImage: false));
     }
 }
