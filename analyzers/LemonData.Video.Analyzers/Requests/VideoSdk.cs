@@ -96,6 +96,9 @@ internal sealed class VideoSdk
         return false;
     }
 
+    /// <summary>Whether <paramref name="name"/> is the name of a rule property: the syntactic check before any symbol is looked at.</summary>
+    public static bool IsPropertyName(string name) => IndexOf(name) >= 0;
+
     private static int IndexOf(string name) =>
         name switch
         {

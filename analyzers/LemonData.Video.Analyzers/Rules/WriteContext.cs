@@ -11,12 +11,12 @@ namespace LemonData.Video.Analyzers;
 /// </summary>
 internal struct WriteContext
 {
-    private readonly OperationAnalysisContext context;
+    private readonly SyntaxNodeAnalysisContext context;
     private readonly VideoSdk sdk;
     private RequestView? request;
     private bool requestLookedUp;
 
-    public WriteContext(OperationAnalysisContext context, VideoSdk sdk, PropertyWrite write)
+    public WriteContext(SyntaxNodeAnalysisContext context, VideoSdk sdk, PropertyWrite write)
     {
         this.context = context;
         this.sdk = sdk;
