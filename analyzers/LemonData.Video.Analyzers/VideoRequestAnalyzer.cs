@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Immutable;
+using System.Threading;
+using LemonData.Video.Analyzers.Configuration;
 using LemonData.Video.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -30,7 +32,7 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
     internal static Action<Exception>? SwallowedExceptionObserver { get; set; }
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RuleSet.Descriptors;
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleSet.Descriptors.Add(Descriptors.LDV0012_InvalidExtraModel);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -55,10 +57,39 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
         // shows an assignment to a member named like a request property, and only that assignment is looked at.
         // Every diagnostic is reported from the assignment it is about: a diagnostic reported elsewhere would be
         // non-local, which the IDE neither shows as the user types nor offers a fix for.
-        context.RegisterSyntaxNodeAction(syntaxContext => OnAssignment(syntaxContext, sdk), SyntaxKind.SimpleAssignmentExpression);
+        var extraModels = new ExtraModelsOption(context.Options.AnalyzerConfigOptionsProvider);
+        context.RegisterSyntaxNodeAction(syntaxContext => OnAssignment(syntaxContext, sdk, extraModels), SyntaxKind.SimpleAssignmentExpression);
+
+        // The configuration has no place in the source: a malformed entry is reported once, when the compilation ends.
+        var problems = FindProblems(extraModels, context.Compilation, context.CancellationToken);
+        if (!problems.IsEmpty)
+        {
+            context.RegisterCompilationEndAction(endContext => ReportProblems(endContext, problems));
+        }
     }
 
-    private static void OnAssignment(SyntaxNodeAnalysisContext context, VideoSdk sdk)
+    private static ImmutableArray<ExtraModelProblem> FindProblems(ExtraModelsOption extraModels, Compilation compilation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return extraModels.FindProblems(compilation, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            SwallowedExceptionObserver?.Invoke(exception);
+            return ImmutableArray<ExtraModelProblem>.Empty;
+        }
+    }
+
+    private static void ReportProblems(CompilationAnalysisContext context, ImmutableArray<ExtraModelProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.LDV0012_InvalidExtraModel, Location.None, problem.Message));
+        }
+    }
+
+    private static void OnAssignment(SyntaxNodeAnalysisContext context, VideoSdk sdk, ExtraModelsOption extraModels)
     {
         // The hot path of every assignment in the compilation: a name comparison rejects nearly all of them before the
         // semantic model is asked anything, and one symbol comparison the rest that do not write the SDK's request.
@@ -77,7 +108,7 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var writeContext = new WriteContext(context, sdk, write);
+            var writeContext = new WriteContext(context, sdk, extraModels, write);
             foreach (var rule in RuleSet.For(property))
             {
                 Run(rule, ref writeContext);

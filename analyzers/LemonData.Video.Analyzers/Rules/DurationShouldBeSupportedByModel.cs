@@ -27,15 +27,19 @@ internal sealed class DurationShouldBeSupportedByModel : RequestRule
         {
             if (context.GetRequestDecidedHere() is { } request && request.TryGetModel(out var model))
             {
-                context.Report(Descriptor, write.ValueSyntax, VideoRequestRules.CheckDuration(model, duration));
+                context.Report(Descriptor, write.ValueSyntax, VideoRequestRules.CheckDuration(model, Describe(in context, model), duration));
             }
 
             return;
         }
 
         var violation = context.GetRequest() is { } whole && whole.TryGetModel(out var knownModel)
-            ? VideoRequestRules.CheckDuration(knownModel, duration)
+            ? VideoRequestRules.CheckDuration(knownModel, Describe(in context, knownModel), duration)
             : VideoRequestRules.CheckDurationRange(duration);
         context.Report(Descriptor, write.ValueSyntax, violation);
     }
+
+    // A fixed length is a fact of the model, so one declared in lemondata_video.extra_models counts even without capabilities.
+    private static VideoModelInfo? Describe(in WriteContext context, string? model) =>
+        context.TryGetModelInfo(model, out var info) ? info : null;
 }

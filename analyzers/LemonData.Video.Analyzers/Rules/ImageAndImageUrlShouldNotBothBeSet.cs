@@ -18,7 +18,7 @@ internal sealed class ImageAndImageUrlShouldNotBothBeSet : RequestRule
         // The model matters although the rule does not name it: the client skips the rule for a model it does not know.
         if (!write.IsKnownSet
             || context.GetRequestDecidedHere() is not { } request
-            || !WriteContext.TryGetCheckedModel(request, out _)
+            || !context.TryGetCheckedModel(request, out _, out _)
             || request.IsSet(RequestProperty.ImageUrl) != true)
         {
             return;

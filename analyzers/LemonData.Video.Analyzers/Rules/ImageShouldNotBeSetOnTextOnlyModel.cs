@@ -13,6 +13,6 @@ internal sealed class ImageShouldNotBeSetOnTextOnlyModel : PropertyNeedsModelCap
 
     private protected override VideoCapabilities RequiredCapability => VideoCapabilities.ImageToVideo;
 
-    private protected override VideoRuleViolation? Check(string? model, string property) =>
-        VideoRequestRules.CheckImageOnTextOnlyModel(model, property);
+    private protected override VideoRuleViolation? Check(string? model, VideoModelInfo info, string property) =>
+        VideoRequestRules.CheckImageOnTextOnlyModel(model, info, property);
 }

@@ -20,13 +20,13 @@ internal sealed class ImageToVideoModelShouldHaveImage : RequestRule
         var write = context.Write;
         if (!write.IsKnownSet
             || context.GetRequestDecidedHere() is not { } request
-            || !WriteContext.TryGetCheckedModel(request, out var model)
+            || !context.TryGetCheckedModel(request, out var model, out var info)
             || request.IsSet(RequestProperty.ImageUrl) != false
             || request.IsSet(RequestProperty.Image) != false)
         {
             return;
         }
 
-        context.Report(Descriptor, write.AssignmentSyntax, VideoRequestRules.CheckImageRequired(model, hasImageUrl: false, hasImage: false));
+        context.Report(Descriptor, write.AssignmentSyntax, VideoRequestRules.CheckImageRequired(model, info, hasImageUrl: false, hasImage: false));
     }
 }

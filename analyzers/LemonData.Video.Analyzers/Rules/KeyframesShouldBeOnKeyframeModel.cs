@@ -13,6 +13,6 @@ internal sealed class KeyframesShouldBeOnKeyframeModel : PropertyNeedsModelCapab
 
     private protected override VideoCapabilities RequiredCapability => VideoCapabilities.Keyframes;
 
-    private protected override VideoRuleViolation? Check(string? model, string property) =>
-        VideoRequestRules.CheckKeyframes(model, property);
+    private protected override VideoRuleViolation? Check(string? model, VideoModelInfo info, string property) =>
+        VideoRequestRules.CheckKeyframes(model, info, property);
 }

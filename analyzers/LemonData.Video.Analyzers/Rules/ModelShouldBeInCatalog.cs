@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace LemonData.Video.Analyzers;
 
-/// <summary>LDV0001: <c>Model</c> is a constant that is not an id of the catalog.</summary>
+/// <summary>LDV0001: <c>Model</c> is a constant that is not an id of the catalog, nor one the user declared in <c>lemondata_video.extra_models</c>.</summary>
 internal sealed class ModelShouldBeInCatalog : RequestRule
 {
     public override DiagnosticDescriptor Descriptor => Descriptors.LDV0001_UnknownModel;
@@ -14,8 +14,11 @@ internal sealed class ModelShouldBeInCatalog : RequestRule
     public override void Analyze(ref WriteContext context)
     {
         var write = context.Write;
-        if (write.StringValue is not string model || VideoRequestRules.CheckModel(model) is not { } violation)
+        if (write.StringValue is not string model
+            || VideoRequestRules.CheckModel(model) is not { } violation
+            || context.TryGetModelInfo(model, out _))
         {
+            // In the catalog, or declared in lemondata_video.extra_models for this file: a model newer than the SDK.
             return;
         }
 

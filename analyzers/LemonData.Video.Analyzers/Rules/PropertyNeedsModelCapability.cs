@@ -12,16 +12,16 @@ internal abstract class PropertyNeedsModelCapability : RequestRule
     /// <summary>The capability a replacement model must have, for the switch-model fix.</summary>
     private protected abstract VideoCapabilities RequiredCapability { get; }
 
-    /// <summary>The shared rule for one property on the model (null: unset, the default model).</summary>
-    private protected abstract VideoRuleViolation? Check(string? model, string property);
+    /// <summary>The shared rule for one property on the model (null: unset, the default model), which <paramref name="info"/> describes.</summary>
+    private protected abstract VideoRuleViolation? Check(string? model, VideoModelInfo info, string property);
 
     public sealed override void Analyze(ref WriteContext context)
     {
         var write = context.Write;
         if (!write.IsKnownSet
             || context.GetRequestDecidedHere() is not { } request
-            || !WriteContext.TryGetCheckedModel(request, out var model)
-            || Check(model, write.Property.ToString()) is not { } violation)
+            || !context.TryGetCheckedModel(request, out var model, out var info)
+            || Check(model, info, write.Property.ToString()) is not { } violation)
         {
             return;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LemonData.Video.Analyzers.Configuration;
 using LemonData.Video.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,27 +14,21 @@ internal struct WriteContext
 {
     private readonly SyntaxNodeAnalysisContext context;
     private readonly VideoSdk sdk;
+    private readonly ExtraModelsOption extraModels;
     private RequestView? request;
     private bool requestLookedUp;
 
-    public WriteContext(SyntaxNodeAnalysisContext context, VideoSdk sdk, PropertyWrite write)
+    public WriteContext(SyntaxNodeAnalysisContext context, VideoSdk sdk, ExtraModelsOption extraModels, PropertyWrite write)
     {
         this.context = context;
         this.sdk = sdk;
+        this.extraModels = extraModels;
         Write = write;
         request = null;
         requestLookedUp = false;
     }
 
     public PropertyWrite Write { get; }
-
-    /// <summary>
-    /// The model a request is sent with, when it is known and the combination rules apply to it: as the client's
-    /// validation does, a model that is set but not in the catalog is left to LDV0001, because a model newer than
-    /// the SDK may well accept the combination.
-    /// </summary>
-    public static bool TryGetCheckedModel(RequestView request, out string? model) =>
-        request.TryGetModel(out model) && (model is null || VideoModelCatalog.Contains(model));
 
     /// <summary>The whole request this assignment is part of, or null where the analyzer cannot see it whole.</summary>
     public RequestView? GetRequest()
@@ -55,6 +50,29 @@ internal struct WriteContext
     {
         var whole = GetRequest();
         return whole?[Write.Property]?.Assignment == Write.Assignment ? whole : null;
+    }
+
+    /// <summary>
+    /// What the analyzer knows of the model <paramref name="model"/> (null: unset, the service's default): the catalog's
+    /// entry, else the one <c>lemondata_video.extra_models</c> declares for this file. The option is read only here,
+    /// for a model the catalog does not have.
+    /// </summary>
+    public readonly bool TryGetModelInfo(string? model, out VideoModelInfo info) =>
+        VideoModelCatalog.TryGet(model ?? VideoModels.Default, out info)
+        || (model is not null && extraModels.For(context.Node.SyntaxTree).TryGet(model, out info));
+
+    /// <summary>
+    /// The model <paramref name="request"/> is sent with, when it is known and the combination rules apply to it: as the
+    /// client's validation does, a model that is not in the catalog is left to LDV0001, because a model newer than the
+    /// SDK may well accept the combination; unless the user declared its capabilities in <c>lemondata_video.extra_models</c>.
+    /// A model declared without capabilities stays unknown here: no rule guesses what it takes.
+    /// </summary>
+    public readonly bool TryGetCheckedModel(RequestView request, out string? model, out VideoModelInfo info)
+    {
+        info = null!;
+        return request.TryGetModel(out model)
+            && TryGetModelInfo(model, out info)
+            && info.Capabilities != VideoCapabilities.None;
     }
 
     /// <summary>

@@ -108,6 +108,46 @@ internal static class Verify<TRule, TCodeFix>
     }
 }
 
+/// <summary>
+/// The whole analyzer, every diagnostic on, over test code compiled against the real SDK: for the tests of its
+/// configuration (.editorconfig and .globalconfig files go in <c>TestState.AnalyzerConfigFiles</c>).
+/// </summary>
+internal sealed class WholeAnalyzerTest : CSharpAnalyzerTest<VideoRequestAnalyzer, DefaultVerifier>
+{
+    /// <summary>A test of <paramref name="source"/>, in the file <paramref name="path"/> (default: the framework's /0/Test0.cs).</summary>
+    public WholeAnalyzerTest(string source, string? path = null)
+    {
+        ReferenceAssemblies = SdkReferences.Framework;
+        TestState.AdditionalReferences.Add(SdkReferences.Sdk);
+        if (path is null)
+        {
+            TestCode = source;
+        }
+        else
+        {
+            TestState.Sources.Add((path, source));
+        }
+    }
+
+    public WholeAnalyzerTest WithConfig(string path, string text)
+    {
+        TestState.AnalyzerConfigFiles.Add((path, text));
+        return this;
+    }
+
+    public WholeAnalyzerTest Expect(params DiagnosticResult[] expected)
+    {
+        ExpectedDiagnostics.AddRange(expected);
+        return this;
+    }
+
+    public async Task VerifyAsync()
+    {
+        await RunAsync(CancellationToken.None);
+        SwallowedExceptions.AssertNone();
+    }
+}
+
 /// <summary>The ids of every diagnostic of the analyzer but one rule's.</summary>
 internal static class OtherRules
 {
