@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis;
 namespace LemonData.Video.Analyzers;
 
 /// <summary>
-/// Every diagnostic of the LemonData.Video analyzer. The message of each is the shared rule's own sentence
-/// (<c>VideoRequestRules</c>), so a warning reads exactly like the client's run-time validation error.
+/// Every diagnostic of the LemonData.Video analyzer. The message of each rule (LDV0001-LDV0011) is the shared rule's own
+/// sentence (<c>VideoRequestRules</c>), so a warning reads exactly like the client's run-time validation error.
 /// </summary>
 public static class Descriptors
 {
@@ -77,7 +77,18 @@ public static class Descriptors
         "Prompt should describe the video",
         "The service needs a text description of the video to generate.");
 
-    private static DiagnosticDescriptor Rule(string id, string title, string description) =>
+    /// <summary>
+    /// LDV0012: an entry of the <c>lemondata_video.extra_models</c> option is malformed or shadows a model. Not a rule of
+    /// requests: it is about the configuration, which has no place in the source, so it is reported once per compilation
+    /// without a location (in the build's output; the IDE shows it with full solution analysis).
+    /// </summary>
+    public static readonly DiagnosticDescriptor LDV0012_InvalidExtraModel = Rule(
+        "LDV0012",
+        "lemondata_video.extra_models entries should be well-formed",
+        "lemondata_video.extra_models declares models newer than the SDK: 'model-id: capabilities' entries separated by '|'. An entry the analyzer cannot use as written is reported, and the rest still apply.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    private static DiagnosticDescriptor Rule(string id, string title, string description, params string[] customTags) =>
         new(
             id,
             title,
@@ -86,5 +97,6 @@ public static class Descriptors
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: HelpLinkBase + id + ".md");
+            helpLinkUri: HelpLinkBase + id + ".md",
+            customTags: customTags);
 }

@@ -41,6 +41,21 @@ public class CodeShapeTests
         { "parameter", "", """static void Change(VideoGenerationRequest request) => request.Fps = {|#0:121|};""" },
         { "lambda", """Func<VideoGenerationRequest> make = () => new() { Prompt = "p", Fps = {|#0:121|} };""", "" },
         { "nested member initializer", """var holder = new Holder { Request = { Prompt = "p", Fps = {|#0:121|} } };""", "class Holder { public VideoGenerationRequest Request { get; } = new(); }" },
+        // The analyzer picks assignments by the name they write before it asks the semantic model anything: every way to write the name.
+        { "parenthesized target", """
+            var request = new VideoGenerationRequest { Prompt = "p" };
+            (request.Fps) = {|#0:121|};
+            """, "" },
+        { "verbatim identifier", """
+            var request = new VideoGenerationRequest { Prompt = "p" };
+            request.@Fps = {|#0:121|};
+            """, "" },
+        { "unicode escape in the name", """
+            var request = new VideoGenerationRequest { Prompt = "p" };
+            request.F\u0070s = {|#0:121|};
+            """, "" },
+        { "implicit this in a derived request", "", "class FastRequest : VideoGenerationRequest { public void Speed() => Fps = {|#0:121|}; }" },
+        { "base member of a derived request", "", "class FastRequest : VideoGenerationRequest { public void Speed() => base.Fps = {|#0:121|}; }" },
     };
 
     [Theory]

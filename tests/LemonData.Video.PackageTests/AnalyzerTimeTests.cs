@@ -58,10 +58,12 @@ public sealed partial class AnalyzerTimeTests
             output.WriteLine("  " + rule.Line);
         }
 
-        // Every rule of the package ran in this build.
+        // Every rule of the package ran in this build, all in the one analyzer.
+        var analyzer = Assert.Single(rules);
+        Assert.Equal("LemonData.Video.Analyzers.VideoRequestAnalyzer", analyzer.Analyzer);
         Assert.Equal(
-            Enumerable.Range(1, 11).Select(n => $"LDV{n:D4}"),
-            rules.Select(r => r.Ids).OrderBy(id => id, StringComparer.Ordinal));
+            Enumerable.Range(1, 12).Select(n => $"LDV{n:D4}"),
+            analyzer.Ids.Split(',').Select(id => id.Trim()).OrderBy(id => id, StringComparer.Ordinal));
         Assert.True(
             assemblyTime < Bound.TotalSeconds,
             $"LemonData.Video.Analyzers took {assemblyTime} s on the consumer, over the bound of {Bound.TotalSeconds} s.");

@@ -15,6 +15,8 @@ namespace LemonData.Video.Analyzers.Requests;
 /// </summary>
 internal sealed class LocalFollower
 {
+    private const int MaxRecursionDepth = 100;
+
     private readonly ILocalSymbol local;
     private readonly VideoSdk sdk;
     private readonly PropertyWrite?[] lastWrites;
@@ -94,27 +96,47 @@ internal sealed class LocalFollower
     }
 
     /// <summary>Whether every use of the local inside <paramref name="root"/> is one the analyzer models.</summary>
-    public bool UsesAreModelable(IOperation root)
-    {
-        foreach (var operation in root.DescendantsAndSelf())
-        {
-            if (operation is ILocalReferenceOperation reference && IsTheLocal(reference) && !IsModelableUse(reference, root))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public bool UsesAreModelable(IOperation root) => !FindUse(root, root, capturedOnly: false, depth: 0);
 
     /// <summary>Whether the local is used inside a lambda or local function anywhere in <paramref name="root"/>.</summary>
-    public bool IsCapturedIn(IOperation root)
+    public bool IsCapturedIn(IOperation root) => FindUse(root, root, capturedOnly: true, depth: 0);
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> or a descendant uses the local in a way the analyzer does not model
+    /// (with <paramref name="capturedOnly"/>, inside a lambda or local function). Following a local visits every
+    /// statement after its creation, so this walks the children directly instead of through an allocating iterator.
+    /// </summary>
+    private bool FindUse(IOperation operation, IOperation root, bool capturedOnly, int depth)
     {
-        foreach (var operation in root.DescendantsAndSelf())
+        if (operation is ILocalReferenceOperation reference
+            && IsTheLocal(reference)
+            && (capturedOnly ? IsInsideFunction(reference, root) : !IsModelableUse(reference, root)))
         {
-            if (operation is ILocalReferenceOperation reference && IsTheLocal(reference) && IsInsideFunction(reference, root))
+            return true;
+        }
+
+        if (depth == MaxRecursionDepth)
+        {
+            // A tree this deep (a long chain of + or ?:) is rare: Roslyn's iterator keeps its own stack instead of the thread's.
+            foreach (var descendant in operation.Descendants())
             {
-                return true;
+                if (FindUse(descendant, root, capturedOnly, depth: -1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (depth >= 0)
+        {
+            foreach (var child in operation.ChildOperations)
+            {
+                if (FindUse(child, root, capturedOnly, depth + 1))
+                {
+                    return true;
+                }
             }
         }
 

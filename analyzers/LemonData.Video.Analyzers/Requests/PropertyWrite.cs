@@ -38,11 +38,15 @@ internal sealed class PropertyWrite
 
     public string? StringValue => Constant as string;
 
-    public static PropertyWrite? TryCreate(ISimpleAssignmentOperation assignment, VideoSdk sdk)
+    public static PropertyWrite? TryCreate(ISimpleAssignmentOperation assignment, VideoSdk sdk) =>
+        assignment.Target is IPropertyReferenceOperation target && sdk.TryGetProperty(target.Property, out var property)
+            ? TryCreate(assignment, property)
+            : null;
+
+    /// <summary>The write of <paramref name="property"/>, which the caller found to be the target of <paramref name="assignment"/>.</summary>
+    public static PropertyWrite? TryCreate(ISimpleAssignmentOperation assignment, RequestProperty property)
     {
-        if (assignment.Target is not IPropertyReferenceOperation target
-            || assignment.IsRef
-            || !sdk.TryGetProperty(target.Property, out var property))
+        if (assignment.IsRef)
         {
             return null;
         }

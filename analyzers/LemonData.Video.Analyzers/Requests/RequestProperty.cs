@@ -14,3 +14,10 @@ internal enum RequestProperty
     CfgScale,
     MotionStrength,
 }
+
+/// <summary>Facts about <see cref="RequestProperty"/> that arrays indexed by it need.</summary>
+internal static class RequestProperties
+{
+    /// <summary>How many rule properties there are.</summary>
+    public const int Count = (int)RequestProperty.MotionStrength + 1;
+}

@@ -15,7 +15,6 @@ namespace LemonData.Video.Analyzers.Requests;
 /// </summary>
 internal sealed class RequestView
 {
-    private static readonly int PropertyCount = (int)RequestProperty.MotionStrength + 1;
     private static readonly ConditionalWeakTable<IObjectCreationOperation, CachedView> Cache = new();
 
     private readonly PropertyWrite?[] lastWrites;
@@ -72,7 +71,7 @@ internal sealed class RequestView
 
     /// <summary>
     /// The view of the request <paramref name="creation"/> makes, or null when it cannot be followed. Built once
-    /// per creation and shared by every analyzer (each of the request's assignments asks for it); the table holds
+    /// per creation and shared by every assignment of the request (each asks for it); the table holds
     /// it only as long as the compiler holds the operation tree.
     /// </summary>
     public static RequestView? ForCreation(IObjectCreationOperation creation, VideoSdk sdk, CancellationToken cancellationToken)
@@ -94,7 +93,7 @@ internal sealed class RequestView
             return null;
         }
 
-        var lastWrites = new PropertyWrite?[PropertyCount];
+        var lastWrites = new PropertyWrite?[RequestProperties.Count];
         var writes = new HashSet<IOperation>();
         if (creation.Initializer is not null)
         {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,7 +7,7 @@ namespace LemonData.Video.Analyzers.Requests;
 /// <summary>
 /// The SDK's symbols in one compilation, resolved once at compilation start. A compilation without
 /// <c>LemonData.Video.VideoGenerationRequest</c> from the LemonData.Video assembly gets none, and the
-/// analyzers register nothing for it.
+/// analyzer registers nothing for it.
 /// </summary>
 internal sealed class VideoSdk
 {
@@ -28,8 +27,6 @@ internal sealed class VideoSdk
         nameof(RequestProperty.CfgScale),
         nameof(RequestProperty.MotionStrength));
 
-    private static readonly ConditionalWeakTable<Compilation, Resolved> PerCompilation = new();
-
     private readonly IPropertySymbol?[] properties;
     private readonly ImmutableArray<IMethodSymbol> sendMethods;
 
@@ -42,12 +39,8 @@ internal sealed class VideoSdk
 
     public INamedTypeSymbol RequestType { get; }
 
-    /// <summary>The SDK in <paramref name="compilation"/>, resolved once and shared by every analyzer.</summary>
-    public static VideoSdk? For(Compilation compilation) => PerCompilation.GetValue(compilation, Resolve).Sdk;
-
-    private static Resolved Resolve(Compilation compilation) => new(TryCreate(compilation));
-
-    private static VideoSdk? TryCreate(Compilation compilation)
+    /// <summary>The SDK in <paramref name="compilation"/>, or null when the compilation does not reference it.</summary>
+    public static VideoSdk? TryCreate(Compilation compilation)
     {
         var requestType = compilation.GetTypeByMetadataName(RequestTypeName);
         if (requestType is null || requestType.ContainingAssembly?.Name != SdkAssemblyName)
@@ -90,19 +83,37 @@ internal sealed class VideoSdk
     /// <summary>Which rule property <paramref name="property"/> is, when it is one of the request's own.</summary>
     public bool TryGetProperty(IPropertySymbol property, out RequestProperty which)
     {
-        var definition = property.OriginalDefinition;
-        for (var i = 0; i < properties.Length; i++)
+        // Called for every property assignment of the compilation: one comparison of the containing type rejects
+        // all but the request's, and the name picks the one candidate (the request type has one property per name).
+        var index = SymbolEqualityComparer.Default.Equals(property.ContainingType, RequestType) ? IndexOf(property.Name) : -1;
+        if (index >= 0 && SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, properties[index]))
         {
-            if (SymbolEqualityComparer.Default.Equals(definition, properties[i]))
-            {
-                which = (RequestProperty)i;
-                return true;
-            }
+            which = (RequestProperty)index;
+            return true;
         }
 
         which = default;
         return false;
     }
+
+    /// <summary>Whether <paramref name="name"/> is the name of a rule property: the syntactic check before any symbol is looked at.</summary>
+    public static bool IsPropertyName(string name) => IndexOf(name) >= 0;
+
+    private static int IndexOf(string name) =>
+        name switch
+        {
+            nameof(RequestProperty.Model) => (int)RequestProperty.Model,
+            nameof(RequestProperty.Prompt) => (int)RequestProperty.Prompt,
+            nameof(RequestProperty.ImageUrl) => (int)RequestProperty.ImageUrl,
+            nameof(RequestProperty.Image) => (int)RequestProperty.Image,
+            nameof(RequestProperty.StartImage) => (int)RequestProperty.StartImage,
+            nameof(RequestProperty.EndImage) => (int)RequestProperty.EndImage,
+            nameof(RequestProperty.Duration) => (int)RequestProperty.Duration,
+            nameof(RequestProperty.Fps) => (int)RequestProperty.Fps,
+            nameof(RequestProperty.CfgScale) => (int)RequestProperty.CfgScale,
+            nameof(RequestProperty.MotionStrength) => (int)RequestProperty.MotionStrength,
+            _ => -1,
+        };
 
     /// <summary>
     /// Whether <paramref name="invocation"/> calls the client's <c>CreateVideoAsync</c> or <c>GenerateVideoAsync</c>,
@@ -147,11 +158,4 @@ internal sealed class VideoSdk
     }
 
     public bool IsRequestType(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, RequestType);
-
-    private sealed class Resolved
-    {
-        public Resolved(VideoSdk? sdk) => Sdk = sdk;
-
-        public VideoSdk? Sdk { get; }
-    }
 }

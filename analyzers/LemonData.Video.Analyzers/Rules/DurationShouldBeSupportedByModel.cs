@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using LemonData.Video.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LemonData.Video.Analyzers;
 
@@ -10,16 +9,16 @@ namespace LemonData.Video.Analyzers;
 /// model and is reported wherever it is assigned (naming the model when the analyzer sees it); a value inside that
 /// range is wrong only for a fixed-length model, so it is reported only where the analyzer sees the request whole.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DurationShouldBeSupportedByModel : VideoRequestAnalyzer
+internal sealed class DurationShouldBeSupportedByModel : RequestRule
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LDV0009_UnsupportedDuration);
+    public override DiagnosticDescriptor Descriptor => Descriptors.LDV0009_UnsupportedDuration;
 
-    private protected override void AnalyzeWrite(in WriteContext context)
+    public override ImmutableArray<RequestProperty> Properties { get; } = ImmutableArray.Create(RequestProperty.Duration);
+
+    public override void Analyze(ref WriteContext context)
     {
         var write = context.Write;
-        if (write.Property != RequestProperty.Duration || write.Constant is not int duration)
+        if (write.Constant is not int duration)
         {
             return;
         }
@@ -28,15 +27,19 @@ public sealed class DurationShouldBeSupportedByModel : VideoRequestAnalyzer
         {
             if (context.GetRequestDecidedHere() is { } request && request.TryGetModel(out var model))
             {
-                context.Report(Descriptors.LDV0009_UnsupportedDuration, write.ValueSyntax, VideoRequestRules.CheckDuration(model, duration));
+                context.Report(Descriptor, write.ValueSyntax, VideoRequestRules.CheckDuration(model, Describe(in context, model), duration));
             }
 
             return;
         }
 
         var violation = context.GetRequest() is { } whole && whole.TryGetModel(out var knownModel)
-            ? VideoRequestRules.CheckDuration(knownModel, duration)
+            ? VideoRequestRules.CheckDuration(knownModel, Describe(in context, knownModel), duration)
             : VideoRequestRules.CheckDurationRange(duration);
-        context.Report(Descriptors.LDV0009_UnsupportedDuration, write.ValueSyntax, violation);
+        context.Report(Descriptor, write.ValueSyntax, violation);
     }
+
+    // A fixed length is a fact of the model, so one declared in lemondata_video.extra_models counts even without capabilities.
+    private static VideoModelInfo? Describe(in WriteContext context, string? model) =>
+        context.TryGetModelInfo(model, out var info) ? info : null;
 }

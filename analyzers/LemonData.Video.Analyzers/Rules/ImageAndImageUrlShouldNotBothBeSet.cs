@@ -1,31 +1,29 @@
 using System.Collections.Immutable;
 using LemonData.Video.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LemonData.Video.Analyzers;
 
 /// <summary>LDV0005: both <c>Image</c> and <c>ImageUrl</c> are set; reported on <c>Image</c>.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ImageAndImageUrlShouldNotBothBeSet : VideoRequestAnalyzer
+internal sealed class ImageAndImageUrlShouldNotBothBeSet : RequestRule
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LDV0005_ConflictingImageSources);
+    public override DiagnosticDescriptor Descriptor => Descriptors.LDV0005_ConflictingImageSources;
 
-    private protected override void AnalyzeWrite(in WriteContext context)
+    public override ImmutableArray<RequestProperty> Properties { get; } = ImmutableArray.Create(RequestProperty.Image);
+
+    public override void Analyze(ref WriteContext context)
     {
         var write = context.Write;
 
         // The model matters although the rule does not name it: the client skips the rule for a model it does not know.
-        if (write.Property != RequestProperty.Image
-            || !write.IsKnownSet
+        if (!write.IsKnownSet
             || context.GetRequestDecidedHere() is not { } request
-            || !WriteContext.TryGetCheckedModel(request, out _)
+            || !context.TryGetCheckedModel(request, out _, out _)
             || request.IsSet(RequestProperty.ImageUrl) != true)
         {
             return;
         }
 
-        context.Report(Descriptors.LDV0005_ConflictingImageSources, write.AssignmentSyntax, VideoRequestRules.CheckSingleImageSource(hasImageUrl: true, hasImage: true));
+        context.Report(Descriptor, write.AssignmentSyntax, VideoRequestRules.CheckSingleImageSource(hasImageUrl: true, hasImage: true));
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using LemonData.Video.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LemonData.Video.Analyzers;
 
@@ -10,25 +9,24 @@ namespace LemonData.Video.Analyzers;
 /// Absence counts only where the analyzer sees the request's whole life: an initializer stored for later may
 /// get its image afterwards.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ImageToVideoModelShouldHaveImage : VideoRequestAnalyzer
+internal sealed class ImageToVideoModelShouldHaveImage : RequestRule
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LDV0004_ImageRequired);
+    public override DiagnosticDescriptor Descriptor => Descriptors.LDV0004_ImageRequired;
 
-    private protected override void AnalyzeWrite(in WriteContext context)
+    public override ImmutableArray<RequestProperty> Properties { get; } = ImmutableArray.Create(RequestProperty.Model);
+
+    public override void Analyze(ref WriteContext context)
     {
         var write = context.Write;
-        if (write.Property != RequestProperty.Model
-            || !write.IsKnownSet
+        if (!write.IsKnownSet
             || context.GetRequestDecidedHere() is not { } request
-            || !WriteContext.TryGetCheckedModel(request, out var model)
+            || !context.TryGetCheckedModel(request, out var model, out var info)
             || request.IsSet(RequestProperty.ImageUrl) != false
             || request.IsSet(RequestProperty.Image) != false)
         {
             return;
         }
 
-        context.Report(Descriptors.LDV0004_ImageRequired, write.AssignmentSyntax, VideoRequestRules.CheckImageRequired(model, hasImageUrl: false, hasImage: false));
+        context.Report(Descriptor, write.AssignmentSyntax, VideoRequestRules.CheckImageRequired(model, info, hasImageUrl: false, hasImage: false));
     }
 }

@@ -1,28 +1,24 @@
 using System.Collections.Immutable;
 using LemonData.Video.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LemonData.Video.Analyzers;
 
-/// <summary>LDV0001: <c>Model</c> is a constant that is not an id of the catalog.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ModelShouldBeInCatalog : VideoRequestAnalyzer
+/// <summary>LDV0001: <c>Model</c> is a constant that is not an id of the catalog, nor one the user declared in <c>lemondata_video.extra_models</c>.</summary>
+internal sealed class ModelShouldBeInCatalog : RequestRule
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LDV0001_UnknownModel);
+    public override DiagnosticDescriptor Descriptor => Descriptors.LDV0001_UnknownModel;
 
-    private protected override void AnalyzeWrite(in WriteContext context)
+    public override ImmutableArray<RequestProperty> Properties { get; } = ImmutableArray.Create(RequestProperty.Model);
+
+    public override void Analyze(ref WriteContext context)
     {
         var write = context.Write;
-        if (write.Property != RequestProperty.Model || write.StringValue is not string model)
+        if (write.StringValue is not string model
+            || VideoRequestRules.CheckModel(model) is not { } violation
+            || context.TryGetModelInfo(model, out _))
         {
-            return;
-        }
-
-        var violation = VideoRequestRules.CheckModel(model);
-        if (violation is null)
-        {
+            // In the catalog, or declared in lemondata_video.extra_models for this file: a model newer than the SDK.
             return;
         }
 
@@ -30,6 +26,6 @@ public sealed class ModelShouldBeInCatalog : VideoRequestAnalyzer
         var properties = model.Trim().Length == 0
             ? null
             : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SuggestedModel, ModelIdSuggestions.FindClosest(model));
-        context.Report(Descriptors.LDV0001_UnknownModel, write.ValueSyntax, violation, properties);
+        context.Report(Descriptor, write.ValueSyntax, violation, properties);
     }
 }

@@ -1,24 +1,23 @@
 using System.Collections.Immutable;
 using LemonData.Video.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LemonData.Video.Analyzers;
 
 /// <summary>LDV0008: <c>MotionStrength</c> is a constant outside 0-1.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MotionStrengthShouldBeInRange : VideoRequestAnalyzer
+internal sealed class MotionStrengthShouldBeInRange : RequestRule
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LDV0008_MotionStrengthOutOfRange);
+    public override DiagnosticDescriptor Descriptor => Descriptors.LDV0008_MotionStrengthOutOfRange;
 
-    private protected override void AnalyzeWrite(in WriteContext context)
+    public override ImmutableArray<RequestProperty> Properties { get; } = ImmutableArray.Create(RequestProperty.MotionStrength);
+
+    public override void Analyze(ref WriteContext context)
     {
         var write = context.Write;
-        if (write.Property == RequestProperty.MotionStrength && write.Constant is double motionStrength)
+        if (write.Constant is double motionStrength)
         {
             context.Report(
-                Descriptors.LDV0008_MotionStrengthOutOfRange,
+                Descriptor,
                 write.ValueSyntax,
                 VideoRequestRules.CheckMotionStrength(motionStrength),
                 RangeBounds.NearestBoundProperties(motionStrength, VideoLimits.MinMotionStrength, VideoLimits.MaxMotionStrength));

@@ -70,9 +70,16 @@ internal static class VideoRequestRules
     /// only. Only a catalog model whose capabilities are exactly text-to-video fires: extend models take the
     /// clip's last frame as <c>ImageUrl</c>, effects models take an image too.
     /// </summary>
-    public static VideoRuleViolation? CheckImageOnTextOnlyModel(string? model, string property)
+    public static VideoRuleViolation? CheckImageOnTextOnlyModel(string? model, string property) =>
+        CheckImageOnTextOnlyModel(model, FindEffectiveModel(model), property);
+
+    /// <summary>
+    /// LDV0002 for <paramref name="model"/> described by <paramref name="info"/> (null: not known, no violation): the
+    /// analyzer passes the models its users declare beside the catalog (<c>lemondata_video.extra_models</c>).
+    /// </summary>
+    public static VideoRuleViolation? CheckImageOnTextOnlyModel(string? model, VideoModelInfo? info, string property)
     {
-        if (!TryGetEffectiveModel(model, out var info) || info.Capabilities != VideoCapabilities.TextToVideo)
+        if (info is null || info.Capabilities != VideoCapabilities.TextToVideo)
         {
             return null;
         }
@@ -85,9 +92,13 @@ internal static class VideoRequestRules
     }
 
     /// <summary>LDV0003: <paramref name="property"/> (<c>StartImage</c> or <c>EndImage</c>) is set on a model without keyframes.</summary>
-    public static VideoRuleViolation? CheckKeyframes(string? model, string property)
+    public static VideoRuleViolation? CheckKeyframes(string? model, string property) =>
+        CheckKeyframes(model, FindEffectiveModel(model), property);
+
+    /// <summary>LDV0003 for <paramref name="model"/> described by <paramref name="info"/> (null: not known, no violation).</summary>
+    public static VideoRuleViolation? CheckKeyframes(string? model, VideoModelInfo? info, string property)
     {
-        if (!TryGetEffectiveModel(model, out var info) || info.Supports(VideoCapabilities.Keyframes))
+        if (info is null || info.Supports(VideoCapabilities.Keyframes))
         {
             return null;
         }
@@ -104,10 +115,14 @@ internal static class VideoRequestRules
     }
 
     /// <summary>LDV0004: an image-to-video-only model has neither <c>ImageUrl</c> nor <c>Image</c>.</summary>
-    public static VideoRuleViolation? CheckImageRequired(string? model, bool hasImageUrl, bool hasImage)
+    public static VideoRuleViolation? CheckImageRequired(string? model, bool hasImageUrl, bool hasImage) =>
+        CheckImageRequired(model, FindEffectiveModel(model), hasImageUrl, hasImage);
+
+    /// <summary>LDV0004 for <paramref name="model"/> described by <paramref name="info"/> (null: not known, no violation).</summary>
+    public static VideoRuleViolation? CheckImageRequired(string? model, VideoModelInfo? info, bool hasImageUrl, bool hasImage)
     {
         if (hasImageUrl || hasImage
-            || !TryGetEffectiveModel(model, out var info)
+            || info is null
             || info.Capabilities != VideoCapabilities.ImageToVideo)
         {
             return null;
@@ -167,9 +182,15 @@ internal static class VideoRequestRules
     /// LDV0009: <paramref name="duration"/> is outside the API's 1-60 seconds, or, for a catalog model that makes
     /// clips of one length only, not that length. A family's typical maximum is approximate and never enforced.
     /// </summary>
-    public static VideoRuleViolation? CheckDuration(string? model, int duration)
+    public static VideoRuleViolation? CheckDuration(string? model, int duration) =>
+        CheckDuration(model, FindEffectiveModel(model), duration);
+
+    /// <summary>
+    /// LDV0009 for <paramref name="model"/> described by <paramref name="info"/> (null: not known, so the API's range alone).
+    /// </summary>
+    public static VideoRuleViolation? CheckDuration(string? model, VideoModelInfo? info, int duration)
     {
-        if (TryGetEffectiveModel(model, out var info) && info.FixedDurationSeconds is int fixedLength)
+        if (info?.FixedDurationSeconds is int fixedLength)
         {
             if (duration == fixedLength)
             {
@@ -435,8 +456,9 @@ internal static class VideoRequestRules
     private static bool IsTokenChar(char c) =>
         c > ' ' && c < 127 && "()<>@,;:\\\"/[]?=".IndexOf(c) < 0;
 
-    private static bool TryGetEffectiveModel(string? model, out VideoModelInfo info) =>
-        VideoModelCatalog.TryGet(model ?? VideoModels.Default, out info);
+    /// <summary>The catalog's model the request is sent with (an unset model is the default), or null when the catalog does not have it.</summary>
+    public static VideoModelInfo? FindEffectiveModel(string? model) =>
+        VideoModelCatalog.TryGet(model ?? VideoModels.Default, out var info) ? info : null;
 
     private static string DescribeModel(string? model) =>
         model is null

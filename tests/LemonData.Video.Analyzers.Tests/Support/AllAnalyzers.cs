@@ -27,7 +27,11 @@ internal static class AllAnalyzers
     /// The analyzers' diagnostics in <paramref name="sources"/> (path, text), after checking that the code compiles
     /// (silence over code that does not compile would prove nothing). Analyzer exceptions fail the test.
     /// </summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(bool referenceSdk, params (string Path, string Text)[] sources)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(bool referenceSdk, params (string Path, string Text)[] sources) =>
+        RunAsync(referenceSdk, options: null, sources);
+
+    /// <summary>The analyzers' diagnostics in <paramref name="sources"/>, with the configuration files of <paramref name="options"/>.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(bool referenceSdk, ConfigOptions? options, params (string Path, string Text)[] sources)
     {
         var references = referenceSdk
             ? await SdkReferences.WithSdkAsync()
@@ -36,24 +40,26 @@ internal static class AllAnalyzers
             "Consumer",
             sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, new CSharpParseOptions(LanguageVersion.CSharp12), source.Path)),
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSyntaxTreeOptionsProvider(options?.Severities));
 
         var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "the test code does not compile:\n" + string.Join("\n", errors));
 
         Exception? analyzerException = null;
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+        var analysisOptions = new CompilationWithAnalyzersOptions(
+            options is null ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty) : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options),
             onAnalyzerException: (exception, _, _) => analyzerException ??= exception,
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
-        var result = await compilation.WithAnalyzers(Instances, options).GetAnalysisResultAsync(CancellationToken.None);
+        var result = await compilation.WithAnalyzers(Instances, analysisOptions).GetAnalysisResultAsync(CancellationToken.None);
         Assert.Null(analyzerException);
         SwallowedExceptions.AssertNone();
 
         // Every diagnostic must be local to the code it was found in: the IDE shows a non-local one only after a
-        // full analysis, never as the user types, and offers no code fix for it.
-        var nonLocal = result.CompilationDiagnostics.Values.SelectMany(diagnostics => diagnostics).ToList();
+        // full analysis, never as the user types, and offers no code fix for it. But LDV0012, which is about the
+        // configuration, not the code, and has no place in it.
+        var nonLocal = result.CompilationDiagnostics.Values.SelectMany(diagnostics => diagnostics).Where(diagnostic => diagnostic.Id != "LDV0012").ToList();
         Assert.True(nonLocal.Count == 0, "non-local diagnostics:\n" + string.Join("\n", nonLocal));
         var diagnostics = result.GetAllDiagnostics();
         Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
@@ -61,4 +67,8 @@ internal static class AllAnalyzers
     }
 
     public static Task<ImmutableArray<Diagnostic>> RunAsync(string source) => RunAsync(true, ("Sample.cs", source));
+
+    /// <summary>The analyzers' diagnostics in <paramref name="source"/>, with <paramref name="editorconfig"/> (none when null).</summary>
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(string source, string? editorconfig) =>
+        RunAsync(true, editorconfig is null ? null : new ConfigOptions(editorconfig), ("/Sample.cs", source));
 }

@@ -24,6 +24,10 @@ internal static class TestSource
         }
         """;
 
+    /// <summary><paramref name="source"/> without its markup (<c>{|#0:...|}</c>), for a test that compiles it on its own.</summary>
+    public static string WithoutMarkup(string source) =>
+        System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:|\|\}", string.Empty);
+
     /// <summary><paramref name="members"/> as the members of a class.</summary>
     public static string InClass(string members) =>
         Usings + $$"""

@@ -1,5 +1,7 @@
 extern alias Analyzers;
 
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -7,13 +9,18 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using RequestRule = Analyzers::LemonData.Video.Analyzers.RequestRule;
+using VideoRequestAnalyzer = Analyzers::LemonData.Video.Analyzers.VideoRequestAnalyzer;
 using VideoRuleViolation = Analyzers::LemonData.Video.VideoRuleViolation;
 
 namespace LemonData.Video.Analyzers.Tests.Support;
 
-/// <summary>Runs one analyzer over test code compiled against the real SDK.</summary>
-internal static class Verify<TAnalyzer>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+/// <summary>
+/// Runs the analyzer over test code compiled against the real SDK, with every rule but <typeparamref name="TRule"/>
+/// turned off (as <c>dotnet_diagnostic.LDVxxxx.severity = none</c> would), so that a test states one rule's findings.
+/// </summary>
+internal static class Verify<TRule>
+    where TRule : RequestRule, new()
 {
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor, int markup, VideoRuleViolation? violation)
     {
@@ -29,7 +36,7 @@ internal static class Verify<TAnalyzer>
         SwallowedExceptions.AssertNone();
     }
 
-    public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    public sealed class Test : CSharpAnalyzerTest<VideoRequestAnalyzer, DefaultVerifier>
     {
         public Test(bool referenceSdk = true)
         {
@@ -38,13 +45,18 @@ internal static class Verify<TAnalyzer>
             {
                 TestState.AdditionalReferences.Add(SdkReferences.Sdk);
             }
+
+            DisabledDiagnostics.AddRange(OtherRules.Of<TRule>());
         }
     }
 }
 
-/// <summary>Runs one analyzer and one code fix over test code compiled against the real SDK, one fix at a time and as Fix All.</summary>
-internal static class Verify<TAnalyzer, TCodeFix>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+/// <summary>
+/// Runs the analyzer, with every rule but <typeparamref name="TRule"/> turned off, and one code fix over test code compiled
+/// against the real SDK, one fix at a time and as Fix All.
+/// </summary>
+internal static class Verify<TRule, TCodeFix>
+    where TRule : RequestRule, new()
     where TCodeFix : CodeFixProvider, new()
 {
     public static Task FixAsync(string source, string fixedSource, string? equivalenceKey = null) =>
@@ -79,16 +91,70 @@ internal static class Verify<TAnalyzer, TCodeFix>
         SwallowedExceptions.AssertNone();
     }
 
-    public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    public sealed class Test : CSharpCodeFixTest<VideoRequestAnalyzer, TCodeFix, DefaultVerifier>
     {
         public Test()
         {
             ReferenceAssemblies = SdkReferences.Framework;
             TestState.AdditionalReferences.Add(SdkReferences.Sdk);
             FixedState.AdditionalReferences.Add(SdkReferences.Sdk);
+            DisabledDiagnostics.AddRange(OtherRules.Of<TRule>());
 
-            // Markup {|LDV0006:...|} names the diagnostic; its message is checked by the analyzer tests.
+            // Markup [|...|] is the rule's diagnostic; its message is checked by the analyzer tests.
             MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
+
+        protected override DiagnosticDescriptor? GetDefaultDiagnostic(DiagnosticAnalyzer[] analyzers) => new TRule().Descriptor;
+    }
+}
+
+/// <summary>
+/// The whole analyzer, every diagnostic on, over test code compiled against the real SDK: for the tests of its
+/// configuration (.editorconfig and .globalconfig files go in <c>TestState.AnalyzerConfigFiles</c>).
+/// </summary>
+internal sealed class WholeAnalyzerTest : CSharpAnalyzerTest<VideoRequestAnalyzer, DefaultVerifier>
+{
+    /// <summary>A test of <paramref name="source"/>, in the file <paramref name="path"/> (default: the framework's /0/Test0.cs).</summary>
+    public WholeAnalyzerTest(string source, string? path = null)
+    {
+        ReferenceAssemblies = SdkReferences.Framework;
+        TestState.AdditionalReferences.Add(SdkReferences.Sdk);
+        if (path is null)
+        {
+            TestCode = source;
+        }
+        else
+        {
+            TestState.Sources.Add((path, source));
+        }
+    }
+
+    public WholeAnalyzerTest WithConfig(string path, string text)
+    {
+        TestState.AnalyzerConfigFiles.Add((path, text));
+        return this;
+    }
+
+    public WholeAnalyzerTest Expect(params DiagnosticResult[] expected)
+    {
+        ExpectedDiagnostics.AddRange(expected);
+        return this;
+    }
+
+    public async Task VerifyAsync()
+    {
+        await RunAsync(CancellationToken.None);
+        SwallowedExceptions.AssertNone();
+    }
+}
+
+/// <summary>The ids of every diagnostic of the analyzer but one rule's.</summary>
+internal static class OtherRules
+{
+    public static IEnumerable<string> Of<TRule>()
+        where TRule : RequestRule, new()
+    {
+        var id = new TRule().Descriptor.Id;
+        return new VideoRequestAnalyzer().SupportedDiagnostics.Select(descriptor => descriptor.Id).Where(other => other != id);
     }
 }

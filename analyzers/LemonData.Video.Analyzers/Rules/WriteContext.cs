@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using LemonData.Video.Analyzers.Configuration;
+using LemonData.Video.Analyzers.Requests;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LemonData.Video.Analyzers;
+
+/// <summary>
+/// One assignment of a request property, as every rule of that property sees it. Passed by reference from rule to
+/// rule, so that the whole request, when a rule asks for it, is looked up once for all of them.
+/// </summary>
+internal struct WriteContext
+{
+    private readonly SyntaxNodeAnalysisContext context;
+    private readonly VideoSdk sdk;
+    private readonly ExtraModelsOption extraModels;
+    private RequestView? request;
+    private bool requestLookedUp;
+
+    public WriteContext(SyntaxNodeAnalysisContext context, VideoSdk sdk, ExtraModelsOption extraModels, PropertyWrite write)
+    {
+        this.context = context;
+        this.sdk = sdk;
+        this.extraModels = extraModels;
+        Write = write;
+        request = null;
+        requestLookedUp = false;
+    }
+
+    public PropertyWrite Write { get; }
+
+    /// <summary>The whole request this assignment is part of, or null where the analyzer cannot see it whole.</summary>
+    public RequestView? GetRequest()
+    {
+        if (!requestLookedUp)
+        {
+            request = RequestView.ForAssignment(Write.Assignment, sdk, context.CancellationToken);
+            requestLookedUp = true;
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// The request, when this assignment is the last write of its property in it: the write whose value the
+    /// request is sent with, so that a combination is reported once, on the write that decides it.
+    /// </summary>
+    public RequestView? GetRequestDecidedHere()
+    {
+        var whole = GetRequest();
+        return whole?[Write.Property]?.Assignment == Write.Assignment ? whole : null;
+    }
+
+    /// <summary>
+    /// What the analyzer knows of the model <paramref name="model"/> (null: unset, the service's default): the catalog's
+    /// entry, else the one <c>lemondata_video.extra_models</c> declares for this file. The option is read only here,
+    /// for a model the catalog does not have.
+    /// </summary>
+    public readonly bool TryGetModelInfo(string? model, out VideoModelInfo info) =>
+        VideoModelCatalog.TryGet(model ?? VideoModels.Default, out info)
+        || (model is not null && extraModels.For(context.Node.SyntaxTree).TryGet(model, out info));
+
+    /// <summary>
+    /// The model <paramref name="request"/> is sent with, when it is known and the combination rules apply to it: as the
+    /// client's validation does, a model that is not in the catalog is left to LDV0001, because a model newer than the
+    /// SDK may well accept the combination; unless the user declared its capabilities in <c>lemondata_video.extra_models</c>.
+    /// A model declared without capabilities stays unknown here: no rule guesses what it takes.
+    /// </summary>
+    public readonly bool TryGetCheckedModel(RequestView request, out string? model, out VideoModelInfo info)
+    {
+        info = null!;
+        return request.TryGetModel(out model)
+            && TryGetModelInfo(model, out info)
+            && info.Capabilities != VideoCapabilities.None;
+    }
+
+    /// <summary>
+    /// Reports <paramref name="violation"/> of the shared rules at <paramref name="node"/>, when there is one and it
+    /// is <paramref name="descriptor"/>'s: the id check keeps a rule from ever reporting another rule's finding.
+    /// </summary>
+    public readonly void Report(DiagnosticDescriptor descriptor, SyntaxNode node, VideoRuleViolation? violation, ImmutableDictionary<string, string?>? properties = null)
+    {
+        if (violation is not { } found || found.DiagnosticId != descriptor.Id)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, node.GetLocation(), properties, found.Message));
+    }
+}
