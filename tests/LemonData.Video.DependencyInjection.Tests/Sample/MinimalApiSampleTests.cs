@@ -41,7 +41,7 @@ public sealed class MinimalApiSampleTests : IAsyncLifetime
                 ["LemonData:Endpoint"] = _simulator.Endpoint.ToString(),
                 ["LemonData:ApiKey"] = _simulator.ApiKey,
                 ["LemonData:PollInterval"] = "00:00:00.050",
-                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Default"] = "Trace",
                 ["Logging:LogLevel:LemonData.Video"] = "Debug",
             });
             builder.Logging.ClearProviders();
@@ -92,7 +92,8 @@ public sealed class MinimalApiSampleTests : IAsyncLifetime
         Assert.Contains(sdkLogs, log => log.Message.Contains("Task " + id + " completed", StringComparison.Ordinal));
         Assert.Contains(sdkLogs, log => log.Message.Contains("Downloaded", StringComparison.Ordinal) && log.Message.Contains(id, StringComparison.Ordinal));
 
-        // Every category, the framework's HttpClient logging included.
+        // Every category at Trace, the factory's HttpClient logging (request headers included) too.
+        Assert.Contains(_logs.All, log => log.Category.StartsWith("System.Net.Http.HttpClient.LemonData.Video", StringComparison.Ordinal) && log.Level == LogLevel.Trace);
         var everything = _logs.All.SelectMany(log => log.AllText()).ToList();
         Assert.DoesNotContain(everything, text => text.Contains(_simulator.ApiKey, StringComparison.Ordinal));
         Assert.DoesNotContain(everything, text => text.Contains(Prompt, StringComparison.Ordinal));
