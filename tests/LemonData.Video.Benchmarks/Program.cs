@@ -106,6 +106,13 @@ public static class Program
             Targets.Check("Analyzer", "<= 25 us per request construction",
                 string.Create(CultureInfo.InvariantCulture, $"{perConstructionUs:0.00} us ({ConsumerCorpus.RequestCount} constructions)"),
                 perConstructionUs <= 25);
+
+            if (reports.TryGetValue(nameof(AnalyzerCostBenchmarks.EmptyAnalyzer_OtherCode), out var emptyOther)
+                && reports.TryGetValue(nameof(AnalyzerCostBenchmarks.OurAnalyzers_OtherCode), out var oursOther))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  (info) on as much code that never touches a request: {(oursOther.ResultStatistics!.Mean / emptyOther.ResultStatistics!.Mean - 1) * 100:+0.0;-0.0}% (mean {oursOther.ResultStatistics.Mean / 1e6:0} ms vs {emptyOther.ResultStatistics.Mean / 1e6:0} ms)"));
+            }
         }
 
         foreach (var (baselineName, candidates) in new[]

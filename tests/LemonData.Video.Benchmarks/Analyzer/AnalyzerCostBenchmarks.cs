@@ -24,6 +24,7 @@ namespace LemonData.Video.Benchmarks.Analyzer;
 public class AnalyzerCostBenchmarks
 {
     private Compilation _compilation = null!;
+    private Compilation _otherCode = null!;
     private ImmutableArray<DiagnosticAnalyzer> _ours;
     private ImmutableArray<DiagnosticAnalyzer> _empty;
     private ImmutableArray<DiagnosticAnalyzer> _noOpAssignment;
@@ -34,6 +35,7 @@ public class AnalyzerCostBenchmarks
     public void Setup()
     {
         _compilation = CorpusCompilation.Create();
+        _otherCode = CorpusCompilation.Create(OtherCodeCorpus.Generate());
         _ours = CorpusCompilation.OurAnalyzers();
         _empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
         _noOpAssignment = ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpAssignmentAnalyzer());
@@ -65,10 +67,18 @@ public class AnalyzerCostBenchmarks
     [Benchmark, BenchmarkCategory("Analyzer")]
     public int OurAnalyzers_AllDiagnostics() => Run(_ours, expectedOurs: ConsumerCorpus.ExpectedDiagnosticCount);
 
-    private int Run(ImmutableArray<DiagnosticAnalyzer> analyzers, int expectedOurs)
+    /// <summary>The baseline of the same size of code that never touches a request (<see cref="OtherCodeCorpus"/>).</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("AnalyzerOtherCode")]
+    public int EmptyAnalyzer_OtherCode() => Run(_empty, expectedOurs: 0, _otherCode);
+
+    /// <summary>What our analyzer costs the rest of a project: code that never touches a request.</summary>
+    [Benchmark, BenchmarkCategory("AnalyzerOtherCode")]
+    public int OurAnalyzers_OtherCode() => Run(_ours, expectedOurs: 0, _otherCode);
+
+    private int Run(ImmutableArray<DiagnosticAnalyzer> analyzers, int expectedOurs, Compilation? compilation = null)
     {
         // A fresh compilation (same syntax trees, no bound state): every run binds the corpus, as a build does.
-        var diagnostics = CorpusCompilation.Analyze(_compilation.Clone(), analyzers).GetAwaiter().GetResult();
+        var diagnostics = CorpusCompilation.Analyze((compilation ?? _compilation).Clone(), analyzers).GetAwaiter().GetResult();
         var ours = CorpusCompilation.CountOurs(diagnostics);
         if (ours != expectedOurs)
         {
@@ -82,10 +92,13 @@ public class AnalyzerCostBenchmarks
 /// <summary>The corpus compiled against the real SDK assembly and the framework the benchmarks run on.</summary>
 public static class CorpusCompilation
 {
-    public static Compilation Create()
+    public static Compilation Create() => Create(ConsumerCorpus.Generate());
+
+    /// <summary><paramref name="files"/> compiled against the real SDK assembly and the framework the benchmarks run on.</summary>
+    public static Compilation Create(IReadOnlyList<(string Name, string Source)> files)
     {
         var options = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = ConsumerCorpus.Generate()
+        var trees = files
             .Select(file => CSharpSyntaxTree.ParseText(file.Source, options, path: file.Name))
             .ToArray();
         return CSharpCompilation.Create(
