@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using LemonData.Video.Analyzers.Tests.Support;
@@ -155,6 +156,23 @@ public class SilenceTests
     {
         var diagnostics = await AllAnalyzers.RunAsync(TestSource.InMethod(body, Helpers));
         Assert.True(diagnostics.IsEmpty, shape + ": " + string.Join("; ", diagnostics));
+    }
+
+    [Fact]
+    public async Task A_use_deep_in_a_long_expression_stops_the_following_too()
+    {
+        // 150 '+' deep: past the depth the follower recurses to, where it walks on with Roslyn's own iterator.
+        var terms = string.Concat(Enumerable.Repeat(" + \"-\"", 150));
+        const string Describe = "static string Describe(VideoGenerationRequest request) { request.ImageUrl = \"https://x/a.png\"; return \"\"; }";
+        var passedOn = TestSource.InMethod($$"""
+                    var request = new VideoGenerationRequest { Prompt = "p", Model = VideoModels.Wan26I2V };
+                    var text = Describe(request){{terms}};
+                    await client.CreateVideoAsync(request);
+            """, Describe);
+        var readOnly = passedOn.Replace("Describe(request)", "request.Prompt", StringComparison.Ordinal);
+
+        Assert.Empty(await AllAnalyzers.RunAsync(passedOn));
+        Assert.Equal(["LDV0004"], (await AllAnalyzers.RunAsync(readOnly)).Select(diagnostic => diagnostic.Id));
     }
 
     [Fact]

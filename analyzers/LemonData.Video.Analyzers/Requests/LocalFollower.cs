@@ -108,9 +108,7 @@ internal sealed class LocalFollower
     /// </summary>
     private bool FindUse(IOperation operation, IOperation root, bool capturedOnly, int depth)
     {
-        if (operation is ILocalReferenceOperation reference
-            && IsTheLocal(reference)
-            && (capturedOnly ? IsInsideFunction(reference, root) : !IsModelableUse(reference, root)))
+        if (IsSoughtUse(operation, root, capturedOnly))
         {
             return true;
         }
@@ -120,7 +118,7 @@ internal sealed class LocalFollower
             // A tree this deep (a long chain of + or ?:) is rare: Roslyn's iterator keeps its own stack instead of the thread's.
             foreach (var descendant in operation.Descendants())
             {
-                if (FindUse(descendant, root, capturedOnly, depth: -1))
+                if (IsSoughtUse(descendant, root, capturedOnly))
                 {
                     return true;
                 }
@@ -129,19 +127,21 @@ internal sealed class LocalFollower
             return false;
         }
 
-        if (depth >= 0)
+        foreach (var child in operation.ChildOperations)
         {
-            foreach (var child in operation.ChildOperations)
+            if (FindUse(child, root, capturedOnly, depth + 1))
             {
-                if (FindUse(child, root, capturedOnly, depth + 1))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
+
+    private bool IsSoughtUse(IOperation operation, IOperation root, bool capturedOnly) =>
+        operation is ILocalReferenceOperation reference
+        && IsTheLocal(reference)
+        && (capturedOnly ? IsInsideFunction(reference, root) : !IsModelableUse(reference, root));
 
     private bool IsModelableUse(ILocalReferenceOperation reference, IOperation root)
     {
