@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -36,6 +37,7 @@ public class LemonDataVideoClient
     private readonly bool _validateRequests;
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly bool _includePrompt;
+    private readonly Dictionary<string, VideoModelInfo>? _declaredModels;
 
     /// <summary>Creates a client with default options; <paramref name="apiKey"/> falls back to <c>LEMONDATA_API_KEY</c> when null or empty.</summary>
     /// <param name="apiKey">The API key, <c>sk-...</c>.</param>
@@ -86,6 +88,7 @@ public class LemonDataVideoClient
         _createUri = _endpoint.ResolveApiPath(LemonDataVideoOperations.CreateVideoGeneration.Path());
         _validateRequests = options.ValidateRequests;
         _includePrompt = options.IncludePromptInTelemetry;
+        _declaredModels = DeclaredModels(options);
 
         // One category for the whole SDK: "LemonData.Video" is what users filter on.
         _logger = options.LoggerFactory?.CreateLogger(VideoActivities.SourceName) ?? NullLogger.Instance;
@@ -123,7 +126,7 @@ public class LemonDataVideoClient
 
         if (_validateRequests)
         {
-            VideoRequestValidator.ThrowIfInvalid(request);
+            VideoRequestValidator.ThrowIfInvalid(request, _declaredModels);
         }
 
         var model = request.Model ?? VideoModels.Default;
@@ -339,6 +342,26 @@ public class LemonDataVideoClient
         {
             throw;
         }
+    }
+
+    // Copied, as every option is: the application's list may change later without changing this client.
+    private static Dictionary<string, VideoModelInfo>? DeclaredModels(LemonDataVideoClientOptions options)
+    {
+        if (options.AdditionalModels.Count == 0)
+        {
+            return null;
+        }
+
+        var models = new Dictionary<string, VideoModelInfo>(StringComparer.Ordinal);
+        foreach (var model in options.AdditionalModels)
+        {
+            if (model is not null && !VideoModelCatalog.Contains(model.Id))
+            {
+                models[model.Id] = model;
+            }
+        }
+
+        return models;
     }
 
     private static string RequireApiKey(string? apiKey, LemonDataVideoClientOptions options)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 
@@ -137,6 +138,14 @@ public class LemonDataVideoClientOptions
         get => _timeProvider;
         set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
     }
+
+    /// <summary>
+    /// Models newer than this SDK version, with what they can do: the client's validation accepts them (no LDV0001) and
+    /// checks them by their capabilities, as the analyzer does for the same models declared in <c>.editorconfig</c>
+    /// (<c>lemondata_video.extra_models</c>). A model of the catalog listed here keeps the catalog's description.
+    /// </summary>
+    /// <example><c>options.AdditionalModels.Add(new VideoModelInfo("acme-video-2", VideoCapabilities.TextToVideo | VideoCapabilities.ImageToVideo));</c></example>
+    public IList<VideoModelInfo> AdditionalModels { get; } = new List<VideoModelInfo>();
 
     /// <summary>
     /// Where the client logs each request, retry and poll (with the next delay), at Debug and Information,

@@ -1,8 +1,28 @@
+using System;
+
 namespace LemonData.Video;
 
 /// <summary>One model of the catalog: its id, who makes it and what it can do.</summary>
 public sealed class VideoModelInfo
 {
+    /// <summary>The <see cref="Provider"/> of a model the application declared (<c>LemonDataVideoClientOptions.AdditionalModels</c>).</summary>
+    public const string DeclaredProvider = "declared by the application";
+
+    /// <summary>
+    /// Describes a model newer than this SDK version, for <c>LemonDataVideoClientOptions.AdditionalModels</c>: the
+    /// client's validation then accepts it and checks it by these capabilities, as the analyzer does for the same model
+    /// declared in <c>lemondata_video.extra_models</c>.
+    /// </summary>
+    /// <param name="id">The model id, as sent on the wire (case-sensitive).</param>
+    /// <param name="capabilities">Everything the model can do (<see cref="VideoCapabilities.None"/>: nothing is checked).</param>
+    /// <param name="fixedDurationSeconds">The one clip length the model makes, 1-60, if it makes only one.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty or holds white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fixedDurationSeconds"/> is outside 1-60.</exception>
+    public VideoModelInfo(string id, VideoCapabilities capabilities, int? fixedDurationSeconds = null)
+        : this(RequireId(id), DeclaredProvider, id, capabilities, RequireDuration(fixedDurationSeconds), typicalMaxDurationSeconds: null, note: null)
+    {
+    }
+
     internal VideoModelInfo(
         string id,
         string provider,
@@ -50,6 +70,29 @@ public sealed class VideoModelInfo
 
     /// <summary>Whether the model has every capability in <paramref name="capabilities"/>.</summary>
     public bool Supports(VideoCapabilities capabilities) => (Capabilities & capabilities) == capabilities;
+
+    private static string RequireId(string id)
+    {
+        if (id is null)
+        {
+            throw new ArgumentNullException(nameof(id));
+        }
+
+        foreach (var c in id)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                throw new ArgumentException("A model id holds no white space: '" + id + "'.", nameof(id));
+            }
+        }
+
+        return id.Length > 0 ? id : throw new ArgumentException("The model id must not be empty.", nameof(id));
+    }
+
+    private static int? RequireDuration(int? seconds) =>
+        seconds is null or (>= VideoLimits.MinDurationSeconds and <= VideoLimits.MaxDurationSeconds)
+            ? seconds
+            : throw new ArgumentOutOfRangeException("fixedDurationSeconds", seconds, "A clip length is 1-60 seconds.");
 
     /// <inheritdoc />
     public override string ToString() => Id + " (" + Provider + ": " + Capabilities + ")";

@@ -304,32 +304,41 @@ internal static class VideoRequestRules
     {
         List<VideoRuleViolation>? violations = null;
         var model = values.Model;
-        var modelIsKnown = model is null || VideoModelCatalog.Contains(model);
+        var info = FindEffectiveModel(model);
+        if (info is null && model is not null && values.DeclaredModel is { } declared && string.Equals(declared.Id, model, StringComparison.Ordinal))
+        {
+            // A model newer than this SDK that the application described: no LDV0001, and its own capabilities.
+            info = declared;
+        }
+        else
+        {
+            Add(ref violations, CheckModel(model));
+        }
 
-        Add(ref violations, CheckModel(model));
-        if (modelIsKnown)
+        // A model declared with no capabilities is one nothing is known about: the capability rules stay silent.
+        if (info is { Capabilities: not VideoCapabilities.None })
         {
             if (values.ImageUrl is not null)
             {
-                Add(ref violations, CheckImageOnTextOnlyModel(model, ImageUrlProperty));
+                Add(ref violations, CheckImageOnTextOnlyModel(model, info, ImageUrlProperty));
             }
 
             if (values.Image is not null)
             {
-                Add(ref violations, CheckImageOnTextOnlyModel(model, ImageProperty));
+                Add(ref violations, CheckImageOnTextOnlyModel(model, info, ImageProperty));
             }
 
             if (values.StartImage is not null)
             {
-                Add(ref violations, CheckKeyframes(model, StartImageProperty));
+                Add(ref violations, CheckKeyframes(model, info, StartImageProperty));
             }
 
             if (values.EndImage is not null)
             {
-                Add(ref violations, CheckKeyframes(model, EndImageProperty));
+                Add(ref violations, CheckKeyframes(model, info, EndImageProperty));
             }
 
-            Add(ref violations, CheckImageRequired(model, values.ImageUrl is not null, values.Image is not null));
+            Add(ref violations, CheckImageRequired(model, info, values.ImageUrl is not null, values.Image is not null));
             Add(ref violations, CheckSingleImageSource(values.ImageUrl is not null, values.Image is not null));
         }
 
@@ -351,7 +360,7 @@ internal static class VideoRequestRules
         if (values.Duration is int duration)
         {
             // CheckDuration applies the fixed-length rule to catalog models only, so an unknown model gets the range alone.
-            Add(ref violations, CheckDuration(model, duration));
+            Add(ref violations, CheckDuration(model, info, duration));
         }
 
         Add(ref violations, CheckImageDataUrl(values.Image));

@@ -10,8 +10,14 @@ namespace LemonData.Video;
 /// <remarks>The client validates every create: a valid request allocates nothing here.</remarks>
 internal static class VideoRequestValidator
 {
-    public static IReadOnlyList<VideoRequestViolation> Validate(VideoGenerationRequest request)
+    public static IReadOnlyList<VideoRequestViolation> Validate(VideoGenerationRequest request, IReadOnlyDictionary<string, VideoModelInfo>? declaredModels = null)
     {
+        VideoModelInfo? declared = null;
+        if (declaredModels is not null && request.Model is { } model)
+        {
+            declaredModels.TryGetValue(model, out declared);
+        }
+
         var values = new VideoRequestValues
         {
             Model = request.Model,
@@ -24,6 +30,7 @@ internal static class VideoRequestValidator
             Fps = request.Fps,
             CfgScale = request.CfgScale,
             MotionStrength = request.MotionStrength,
+            DeclaredModel = declared,
         };
 
         var violations = VideoRequestRules.CheckAllOrNull(in values);
@@ -42,9 +49,9 @@ internal static class VideoRequestValidator
         return result;
     }
 
-    public static void ThrowIfInvalid(VideoGenerationRequest request)
+    public static void ThrowIfInvalid(VideoGenerationRequest request, IReadOnlyDictionary<string, VideoModelInfo>? declaredModels = null)
     {
-        var violations = Validate(request);
+        var violations = Validate(request, declaredModels);
         if (violations.Count > 0)
         {
             throw new VideoRequestValidationException(violations);

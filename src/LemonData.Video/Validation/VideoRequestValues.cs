@@ -31,4 +31,10 @@ internal struct VideoRequestValues
     public double? CfgScale { get; set; }
 
     public double? MotionStrength { get; set; }
+
+    /// <summary>
+    /// The application's own description of <see cref="Model"/> when the catalog does not have it
+    /// (<c>LemonDataVideoClientOptions.AdditionalModels</c>); ignored for a model of the catalog, which wins.
+    /// </summary>
+    public VideoModelInfo? DeclaredModel { get; set; }
 }
