@@ -21,6 +21,12 @@ internal sealed class CreateAttempts
     /// <summary>Set once a send may have reached the service; no further send of this request is allowed.</summary>
     public string? MayHaveCreated { get; set; }
 
+    /// <summary>The message of the send that may have created the task (a hedged copy is another instance).</summary>
+    public HttpRequestMessage? FirstRequest { get; set; }
+
+    /// <summary>The status that send was answered with, if it was answered.</summary>
+    public int? FirstStatus { get; set; }
+
     public static CreateAttempts For(HttpRequestMessage request)
     {
         // A retry handler resends the same message, and the handlers of a pipeline run one after the other

@@ -22,6 +22,9 @@ namespace LemonData.Video.DependencyInjection;
 /// </remarks>
 internal sealed class CreateResendGuardHandler : DelegatingHandler
 {
+    /// <summary>How long a hedged copy waits, after the first send got a final answer, for the hedging handler to take that answer and cancel it.</summary>
+    internal static readonly TimeSpan HedgedCopyWait = TimeSpan.FromSeconds(30);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Method != HttpMethod.Post)
@@ -30,41 +33,63 @@ internal sealed class CreateResendGuardHandler : DelegatingHandler
         }
 
         var attempts = CreateAttempts.For(request);
+        string blockedBecause;
+        bool waitForTheFirstAnswerToWin;
         await attempts.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (attempts.MayHaveCreated is { } earlier)
+            if (attempts.MayHaveCreated is null)
             {
-                throw new CreateResendBlockedException(earlier);
+                return await SendFirstAsync(request, attempts, cancellationToken).ConfigureAwait(false);
             }
 
-            // Until this send ends, assume it reaches the service.
-            attempts.MayHaveCreated = "a send was still in flight";
-            HttpResponseMessage response;
-            try
-            {
-                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (TransportFailureClassifier.IsTransportException(exception)
-                                              && TransportFailureClassifier.Classify(exception) == TransportFailure.NotSent)
-            {
-                attempts.MayHaveCreated = null;
-                throw;
-            }
-            catch (Exception exception)
-            {
-                attempts.MayHaveCreated = "the first send failed (" + exception.GetType().Name + ") after it may have reached the service";
-                throw;
-            }
+            blockedBecause = attempts.MayHaveCreated;
 
-            attempts.MayHaveCreated = response.StatusCode == (HttpStatusCode)429
-                ? null
-                : "the first send was answered " + (int)response.StatusCode;
-            return response;
+            // A retry handler sends the same message again; a hedging handler sends a copy. When the first send got
+            // a final answer (a success, or a 4xx), the hedging handler is about to return that answer: a copy that
+            // failed at once could be picked instead, and the caller would lose a created task's id.
+            waitForTheFirstAnswerToWin = !ReferenceEquals(request, attempts.FirstRequest) && attempts.FirstStatus is int status && status < 500 && status != 408;
         }
         finally
         {
             attempts.Gate.Release();
         }
+
+        if (waitForTheFirstAnswerToWin)
+        {
+            // Cancelled by the hedging handler once it takes the first answer; the bound is for any other handler.
+            await Task.Delay(HedgedCopyWait, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new CreateResendBlockedException(blockedBecause);
+    }
+
+    private async Task<HttpResponseMessage> SendFirstAsync(HttpRequestMessage request, CreateAttempts attempts, CancellationToken cancellationToken)
+    {
+        // Until this send ends, assume it reaches the service.
+        attempts.MayHaveCreated = "a send was still in flight";
+        attempts.FirstRequest = request;
+        attempts.FirstStatus = null;
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (TransportFailureClassifier.IsTransportException(exception)
+                                          && TransportFailureClassifier.Classify(exception) == TransportFailure.NotSent)
+        {
+            attempts.MayHaveCreated = null;
+            throw;
+        }
+        catch (Exception exception)
+        {
+            attempts.MayHaveCreated = "the first send failed (" + exception.GetType().Name + ") after it may have reached the service";
+            throw;
+        }
+
+        var status = (int)response.StatusCode;
+        attempts.FirstStatus = status;
+        attempts.MayHaveCreated = response.StatusCode == (HttpStatusCode)429 ? null : "the first send was answered " + status;
+        return response;
     }
 }
