@@ -245,7 +245,7 @@ public class LemonDataVideoClient
         using var activity = VideoActivities.Start(VideoActivities.GenerateVideo);
         try
         {
-            var done = await CreateThenWaitAsync(request, progress, cancellationToken).ConfigureAwait(false);
+            var done = await CreateThenWaitAsync(request, progress, activity, cancellationToken).ConfigureAwait(false);
             activity.Describe(done);
             return done;
         }
@@ -255,10 +255,10 @@ public class LemonDataVideoClient
         }
     }
 
-    private async Task<VideoTask> CreateThenWaitAsync(VideoGenerationRequest request, IProgress<VideoTask>? progress, CancellationToken cancellationToken)
+    private async Task<VideoTask> CreateThenWaitAsync(VideoGenerationRequest request, IProgress<VideoTask>? progress, Activity? activity, CancellationToken cancellationToken)
     {
         var created = await CreateVideoAsync(request, cancellationToken).ConfigureAwait(false);
-        Activity.Current?.SetTag(VideoActivities.TaskIdTag, created.Id);
+        activity?.SetTag(VideoActivities.TaskIdTag, created.Id);
         progress?.Report(created);
         if (created.Status == VideoTaskStatus.Completed)
         {

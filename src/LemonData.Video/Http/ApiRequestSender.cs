@@ -54,8 +54,6 @@ internal sealed class ApiRequestSender
 
     public TimeProvider TimeProvider => _timeProvider;
 
-    public ILogger Logger => _logger;
-
     /// <summary>Sends the call until it succeeds or may not be retried; <paramref name="parse"/> reads a success body.</summary>
     public async ValueTask<ApiResponse<T>> SendAsync<T>(ApiCall call, BodyParser<T> parse, CancellationToken cancellationToken)
     {
@@ -87,11 +85,11 @@ internal sealed class ApiRequestSender
     private async ValueTask<AttemptOutcome<T>> SendOnceAsync<T>(ApiCall call, BodyParser<T> parse, int attemptNumber, CancellationToken cancellationToken)
     {
         // Only when someone reads Debug: the path and the clock cost something on every request.
-        var traced = _logger.IsEnabled(LogLevel.Debug);
-        var sentAt = traced ? _timeProvider.GetTimestamp() : 0;
-        if (traced)
+        var tracedPath = _logger.IsEnabled(LogLevel.Debug) ? call.Uri.AbsolutePath : null;
+        var sentAt = tracedPath is null ? 0 : _timeProvider.GetTimestamp();
+        if (tracedPath is not null)
         {
-            Log.RequestSending(_logger, call.Operation.Method.Method, call.Uri.AbsolutePath, call.Operation.OperationId, attemptNumber);
+            Log.RequestSending(_logger, call.Operation.Method.Method, tracedPath, call.Operation.OperationId, attemptNumber);
         }
 
         using var attempt = AttemptCancellation.Start(_attemptTimers, _timeProvider, _attemptTimeout, cancellationToken);
@@ -106,9 +104,9 @@ internal sealed class ApiRequestSender
             successStatus = response.IsSuccessStatusCode;
             var status = (int)response.StatusCode;
             receivedStatus = status;
-            if (traced)
+            if (tracedPath is not null)
             {
-                Log.RequestAnswered(_logger, call.Operation.Method.Method, call.Uri.AbsolutePath, status, (long)_timeProvider.GetElapsedTime(sentAt).TotalMilliseconds);
+                Log.RequestAnswered(_logger, call.Operation.Method.Method, tracedPath, status, (long)_timeProvider.GetElapsedTime(sentAt).TotalMilliseconds);
             }
 
             var retryAfter = RetryAfterReader.Read(response, _timeProvider);

@@ -25,8 +25,8 @@ internal sealed class VideoDownloader
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _attemptTimeout;
     private readonly string? _secret;
-
     private readonly ILogger _logger;
+    private readonly AttemptTimerPool _attemptTimers;
 
     public VideoDownloader(HttpClient httpClient, ApiEndpoint endpoint, RetryPolicy retryPolicy, TimeProvider timeProvider, TimeSpan attemptTimeout, string? secret, ILogger logger)
     {
@@ -37,6 +37,7 @@ internal sealed class VideoDownloader
         _timeProvider = timeProvider;
         _attemptTimeout = attemptTimeout;
         _secret = secret;
+        _attemptTimers = new AttemptTimerPool(timeProvider);
     }
 
     public async Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken)
@@ -51,13 +52,13 @@ internal sealed class VideoDownloader
             Exception? cause = null;
             RetryDecision decision;
             var bytesWritten = 0L;
-            using (var attemptTimeout = _timeProvider.CreateTimeoutSource(_attemptTimeout))
-            using (var headersToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token))
+            // The same attempt timing as the API's requests (ApiRequestSender): a recycled timer, linked to the caller.
+            using (var attempt = AttemptCancellation.Start(_attemptTimers, _timeProvider, _attemptTimeout, cancellationToken))
             {
                 try
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-                    using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headersToken.Token).ConfigureAwait(false);
+                    using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
                     var status = (int)response.StatusCode;
                     if (response.IsSuccessStatusCode)
                     {
@@ -82,7 +83,7 @@ internal sealed class VideoDownloader
 
                     error = NewError(action, task.Id, status);
                     error.RetryAfter = RetryAfterReader.Read(response, _timeProvider);
-                    using var errorBody = await BoundedBodyReader.ReadAsync(response.Content, MaxErrorBodyBytes, headersToken.Token).ConfigureAwait(false);
+                    using var errorBody = await BoundedBodyReader.ReadAsync(response.Content, MaxErrorBodyBytes, attempt.Token).ConfigureAwait(false);
                     error.Problem = "the video host answered " + status + " for " + uri.GetLeftPart(UriPartial.Path);
                     if (errorBody.Length > 0)
                     {

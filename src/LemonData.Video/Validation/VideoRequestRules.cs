@@ -62,7 +62,8 @@ internal static class VideoRequestRules
             ModelProperty,
             "Model " + Quote(model) + " is not a model of the LemonData.Video catalog." + suggestion
             + " Known ids are the constants of VideoModels. If " + Quote(model) + " is a model newer than this SDK,"
-            + " send it anyway by setting LemonDataVideoClientOptions.ValidateRequests = false.");
+            + " declare it with what it can do in LemonDataVideoClientOptions.AdditionalModels (and in lemondata_video.extra_models"
+            + " for the analyzer), or send it unchecked with LemonDataVideoClientOptions.ValidateRequests = false.");
     }
 
     /// <summary>
