@@ -35,7 +35,7 @@ public static class LemonDataVideoConfiguration
             [nameof(LemonDataVideoClientOptions.IncludePromptInTelemetry)] = (s, o) => o.IncludePromptInTelemetry = ReadBool(s),
         };
 
-    /// <summary>The keys a section may hold, in the order the README lists them.</summary>
+    /// <summary>The keys a section may hold: the settable options of <see cref="LemonDataVideoClientOptions"/> that are not objects.</summary>
     public static IReadOnlyCollection<string> Keys { get; } = Settings.Keys.ToArray();
 
     /// <summary>Applies every key of <paramref name="section"/> to <paramref name="options"/>; an empty value leaves the default.</summary>

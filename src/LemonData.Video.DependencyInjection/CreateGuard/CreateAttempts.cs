@@ -19,13 +19,22 @@ internal sealed class CreateAttempts
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     /// <summary>Set once a send may have reached the service; no further send of this request is allowed.</summary>
-    public string? MayHaveCreated { get; set; }
+    public bool MayHaveCreated { get; set; }
 
     /// <summary>The message of the send that may have created the task (a hedged copy is another instance).</summary>
     public HttpRequestMessage? FirstRequest { get; set; }
 
     /// <summary>The status that send was answered with, if it was answered.</summary>
     public int? FirstStatus { get; set; }
+
+    /// <summary>The type of the exception that send failed with, if it failed.</summary>
+    public string? FirstFailure { get; set; }
+
+    /// <summary>Why a further send is refused, for the exception's message.</summary>
+    public string WhyBlocked =>
+        FirstStatus is int status ? "the first send was answered " + status
+        : FirstFailure is { } failure ? "the first send failed (" + failure + ") after it may have reached the service"
+        : "a send was still in flight";
 
     public static CreateAttempts For(HttpRequestMessage request)
     {

@@ -38,12 +38,12 @@ internal sealed class CreateResendGuardHandler : DelegatingHandler
         await attempts.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (attempts.MayHaveCreated is null)
+            if (!attempts.MayHaveCreated)
             {
                 return await SendFirstAsync(request, attempts, cancellationToken).ConfigureAwait(false);
             }
 
-            blockedBecause = attempts.MayHaveCreated;
+            blockedBecause = attempts.WhyBlocked;
 
             // A retry handler sends the same message again; a hedging handler sends a copy. When the first send got
             // a final answer (a success, or a 4xx), the hedging handler is about to return that answer: a copy that
@@ -67,9 +67,10 @@ internal sealed class CreateResendGuardHandler : DelegatingHandler
     private async Task<HttpResponseMessage> SendFirstAsync(HttpRequestMessage request, CreateAttempts attempts, CancellationToken cancellationToken)
     {
         // Until this send ends, assume it reaches the service.
-        attempts.MayHaveCreated = "a send was still in flight";
+        attempts.MayHaveCreated = true;
         attempts.FirstRequest = request;
         attempts.FirstStatus = null;
+        attempts.FirstFailure = null;
         HttpResponseMessage response;
         try
         {
@@ -78,18 +79,17 @@ internal sealed class CreateResendGuardHandler : DelegatingHandler
         catch (Exception exception) when (TransportFailureClassifier.IsTransportException(exception)
                                           && TransportFailureClassifier.Classify(exception) == TransportFailure.NotSent)
         {
-            attempts.MayHaveCreated = null;
+            attempts.MayHaveCreated = false;
             throw;
         }
         catch (Exception exception)
         {
-            attempts.MayHaveCreated = "the first send failed (" + exception.GetType().Name + ") after it may have reached the service";
+            attempts.FirstFailure = exception.GetType().Name;
             throw;
         }
 
-        var status = (int)response.StatusCode;
-        attempts.FirstStatus = status;
-        attempts.MayHaveCreated = response.StatusCode == (HttpStatusCode)429 ? null : "the first send was answered " + status;
+        attempts.FirstStatus = (int)response.StatusCode;
+        attempts.MayHaveCreated = response.StatusCode != (HttpStatusCode)429;
         return response;
     }
 }
