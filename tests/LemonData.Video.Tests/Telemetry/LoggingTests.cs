@@ -17,7 +17,7 @@ public sealed class LoggingTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { ProcessingTime = TimeSpan.FromMilliseconds(200) });
+        _simulator = TelemetryClients.StartSimulator(TimeSpan.FromMilliseconds(200));
         return Task.CompletedTask;
     }
 
@@ -114,29 +114,19 @@ public sealed class LoggingTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_logger_factory_the_client_works_as_before()
     {
-        var client = new LemonDataVideoClient(_simulator.ApiKey, new LemonDataVideoClientOptions
-        {
-            Endpoint = _simulator.Endpoint,
-            PollInterval = TimeSpan.FromMilliseconds(20),
-        });
+        var client = TelemetryClients.For(_simulator);
 
         var task = await client.GenerateVideoAsync(new VideoGenerationRequest { Prompt = Prompt });
 
         Assert.Equal(VideoTaskStatus.Completed, task.Status);
     }
 
-    private LemonDataVideoClient Client(Action<LemonDataVideoClientOptions>? configure = null)
-    {
-        var options = new LemonDataVideoClientOptions
+    private LemonDataVideoClient Client(Action<LemonDataVideoClientOptions>? configure = null) =>
+        TelemetryClients.For(_simulator, options =>
         {
-            Endpoint = _simulator.Endpoint,
-            PollInterval = TimeSpan.FromMilliseconds(20),
-            RetryDelay = TimeSpan.FromMilliseconds(5),
-            LoggerFactory = LoggerFactory.Create(builder => builder.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace)),
-        };
-        configure?.Invoke(options);
-        return new LemonDataVideoClient(_simulator.ApiKey, options);
-    }
+            options.LoggerFactory = LoggerFactory.Create(builder => builder.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
+            configure?.Invoke(options);
+        });
 
     private System.Collections.Generic.List<CapturedLog> Sdk() => _logs.Of("LemonData.Video").ToList();
 

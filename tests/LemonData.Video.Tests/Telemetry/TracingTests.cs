@@ -17,7 +17,7 @@ public sealed class TracingTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { ProcessingTime = TimeSpan.FromMilliseconds(150) });
+        _simulator = TelemetryClients.StartSimulator(TimeSpan.FromMilliseconds(150));
         return Task.CompletedTask;
     }
 
@@ -88,15 +88,6 @@ public sealed class TracingTests : IAsyncLifetime
         Assert.Null(Assert.Single(_activities.ForTask(plain.Id)).GetTagItem("lemondata.prompt"));
     }
 
-    private LemonDataVideoClient Client(Action<LemonDataVideoClientOptions>? configure = null)
-    {
-        var options = new LemonDataVideoClientOptions
-        {
-            Endpoint = _simulator.Endpoint,
-            PollInterval = TimeSpan.FromMilliseconds(20),
-            RetryDelay = TimeSpan.FromMilliseconds(5),
-        };
-        configure?.Invoke(options);
-        return new LemonDataVideoClient(_simulator.ApiKey, options);
-    }
+    private LemonDataVideoClient Client(Action<LemonDataVideoClientOptions>? configure = null) =>
+        TelemetryClients.For(_simulator, configure);
 }
