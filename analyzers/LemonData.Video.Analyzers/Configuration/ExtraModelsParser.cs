@@ -155,15 +155,15 @@ internal static class ExtraModelsParser
                 problem = "duration is given twice";
             }
             else if (int.TryParse(item.Substring(equals + 1).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                && seconds >= VideoLimits.MinDurationSeconds && seconds <= VideoLimits.MaxDurationSeconds)
+                && seconds >= VideoLimits.MinDuration && seconds <= VideoLimits.MaxDuration)
             {
                 fixedDuration = seconds;
             }
             else
             {
                 problem = "'" + item + "' is not a duration: it takes a whole number of seconds from "
-                    + VideoLimits.MinDurationSeconds.ToString(CultureInfo.InvariantCulture) + " to "
-                    + VideoLimits.MaxDurationSeconds.ToString(CultureInfo.InvariantCulture);
+                    + VideoLimits.MinDuration.ToString(CultureInfo.InvariantCulture) + " to "
+                    + VideoLimits.MaxDuration.ToString(CultureInfo.InvariantCulture);
             }
 
             if (problem is not null)

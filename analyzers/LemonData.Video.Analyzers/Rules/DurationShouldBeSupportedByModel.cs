@@ -23,7 +23,7 @@ internal sealed class DurationShouldBeSupportedByModel : RequestRule
             return;
         }
 
-        if (duration >= VideoLimits.MinDurationSeconds && duration <= VideoLimits.MaxDurationSeconds)
+        if (duration >= VideoLimits.MinDuration && duration <= VideoLimits.MaxDuration)
         {
             if (context.GetRequestDecidedHere() is { } request && request.TryGetModel(out var model))
             {

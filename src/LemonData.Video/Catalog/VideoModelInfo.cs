@@ -1,10 +1,18 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
 
 namespace LemonData.Video;
 
-/// <summary>One model of the catalog: its id, who makes it and what it can do.</summary>
+/// <summary>
+/// One video model: its id, who makes it, what it can do, and, where the service's model contract says so, the only
+/// durations, resolutions, aspect ratios and parameters it takes. A list that is <see langword="null"/> is unknown:
+/// no rule is checked against it.
+/// </summary>
 public sealed class VideoModelInfo
 {
+    private static readonly IReadOnlyList<string> NoOperations = new ReadOnlyCollection<string>(Array.Empty<string>());
+
     /// <summary>The <see cref="Provider"/> of a model the application declared (<c>LemonDataVideoClientOptions.AdditionalModels</c>).</summary>
     public const string DeclaredProvider = "declared by the application";
 
@@ -30,7 +38,8 @@ public sealed class VideoModelInfo
         VideoCapabilities capabilities,
         int? fixedDurationSeconds,
         int? typicalMaxDurationSeconds,
-        string? note)
+        string? note,
+        VideoModelContract? contract = null)
     {
         Id = id;
         Provider = provider;
@@ -39,6 +48,11 @@ public sealed class VideoModelInfo
         FixedDurationSeconds = fixedDurationSeconds;
         TypicalMaxDurationSeconds = typicalMaxDurationSeconds;
         Note = note;
+        Operations = contract?.Operations is { } operations ? ReadOnly(operations) : NoOperations;
+        Durations = contract?.Durations is { } durations ? ReadOnly(durations) : null;
+        Resolutions = contract?.Resolutions is { } resolutions ? ReadOnly(resolutions) : null;
+        AspectRatios = contract?.AspectRatios is { } aspectRatios ? ReadOnly(aspectRatios) : null;
+        SupportedParameters = contract?.SupportedParameters is { } parameters ? ReadOnly(parameters) : null;
     }
 
     /// <summary>The id to send as <c>Model</c>, for example <c>sora-2</c>.</summary>
@@ -68,6 +82,77 @@ public sealed class VideoModelInfo
     /// <summary>A short remark from the catalog, or <see langword="null"/>.</summary>
     public string? Note { get; }
 
+    /// <summary>
+    /// The service's operation names for this model (<c>supported_operations</c>), for example <c>text-to-video</c> or
+    /// <c>start-end-to-video</c>; empty when unknown. <see cref="Capabilities"/> is derived from them (<see cref="VideoOperations"/>).
+    /// </summary>
+    public IReadOnlyList<string> Operations { get; }
+
+    /// <summary>The only clip lengths in seconds the model makes, or <see langword="null"/> when unknown (no rule fires).</summary>
+    public IReadOnlyList<int>? Durations { get; }
+
+    /// <summary>The only values of <c>Resolution</c> the model takes, for example <c>720p</c>, or <see langword="null"/> when unknown.</summary>
+    public IReadOnlyList<string>? Resolutions { get; }
+
+    /// <summary>The only values of <c>AspectRatio</c> the model takes, for example <c>16:9</c>, or <see langword="null"/> when unknown.</summary>
+    public IReadOnlyList<string>? AspectRatios { get; }
+
+    /// <summary>
+    /// The wire names of the request parameters the model reads (for example <c>seed</c>, <c>image_url</c>), or
+    /// <see langword="null"/> when unknown. The service silently ignores any other parameter.
+    /// </summary>
+    public IReadOnlyList<string>? SupportedParameters { get; }
+
+    /// <summary>Whether the service's model contract gave any of the lists: such a model is never looked up again.</summary>
+    internal bool HasContractLists => Durations is not null || Resolutions is not null || AspectRatios is not null || SupportedParameters is not null;
+
+    /// <summary>The contract lists of this model, as given (null where unknown).</summary>
+    internal VideoModelContract Contract => new(
+        Operations.Count == 0 ? null : Operations,
+        Durations,
+        Resolutions,
+        AspectRatios,
+        SupportedParameters);
+
+    /// <summary>
+    /// A copy of this model with the lists of its request contract, as <c>GET /v1/models/{model}</c> reports them: for a
+    /// model declared in <c>LemonDataVideoClientOptions.AdditionalModels</c>, or a catalog built in code. Each list given
+    /// is the only values the model takes; a list left <see langword="null"/> is unknown, and nothing is checked against it.
+    /// The operations add the capabilities they mean (<see cref="VideoOperations"/>).
+    /// </summary>
+    /// <param name="operations">The service's operation names, for example <c>text-to-video</c>.</param>
+    /// <param name="durations">The only clip lengths in seconds, each 1-60.</param>
+    /// <param name="resolutions">The only resolutions, for example <c>720p</c>.</param>
+    /// <param name="aspectRatios">The only aspect ratios, for example <c>16:9</c>.</param>
+    /// <param name="supportedParameters">The wire names of the parameters the model reads, for example <c>seed</c>.</param>
+    /// <returns>The described model; this one is unchanged.</returns>
+    /// <exception cref="ArgumentException">A list holds an empty value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A duration is outside 1-60.</exception>
+    /// <example><c>new VideoModelInfo("acme-video-2", VideoCapabilities.TextToVideo).WithContract(durations: new[] { 5, 10 }, resolutions: new[] { "720p" })</c></example>
+    public VideoModelInfo WithContract(
+        IEnumerable<string>? operations = null,
+        IEnumerable<int>? durations = null,
+        IEnumerable<string>? resolutions = null,
+        IEnumerable<string>? aspectRatios = null,
+        IEnumerable<string>? supportedParameters = null)
+    {
+        var contract = new VideoModelContract(
+            RequireValues(operations, nameof(operations)),
+            RequireDurations(durations),
+            RequireValues(resolutions, nameof(resolutions)),
+            RequireValues(aspectRatios, nameof(aspectRatios)),
+            RequireValues(supportedParameters, nameof(supportedParameters)));
+        return new VideoModelInfo(
+            Id,
+            Provider,
+            Family,
+            Capabilities | VideoOperations.ToCapabilities(contract.Operations),
+            contract.Durations is null ? FixedDurationSeconds : null,
+            TypicalMaxDurationSeconds,
+            Note,
+            contract);
+    }
+
     /// <summary>Whether the model has every capability in <paramref name="capabilities"/>.</summary>
     public bool Supports(VideoCapabilities capabilities) => (Capabilities & capabilities) == capabilities;
 
@@ -90,9 +175,61 @@ public sealed class VideoModelInfo
     }
 
     private static int? RequireDuration(int? seconds) =>
-        seconds is null or (>= VideoLimits.MinDurationSeconds and <= VideoLimits.MaxDurationSeconds)
+        seconds is null or (>= VideoLimits.MinDuration and <= VideoLimits.MaxDuration)
             ? seconds
-            : throw new ArgumentOutOfRangeException("fixedDurationSeconds", seconds, "A clip length is 1-60 seconds.");
+            : throw new ArgumentOutOfRangeException(
+                "fixedDurationSeconds",
+                seconds,
+                "A clip length is " + VideoLimits.MinDuration.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-"
+                + VideoLimits.MaxDuration.ToString(System.Globalization.CultureInfo.InvariantCulture) + " seconds.");
+
+    private static IReadOnlyList<string>? RequireValues(IEnumerable<string>? values, string parameter)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+
+        var list = new List<string>();
+        foreach (var value in values)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new ArgumentException("The list " + parameter + " holds an empty value.", parameter);
+            }
+
+            list.Add(value);
+        }
+
+        return list;
+    }
+
+    private static IReadOnlyList<int>? RequireDurations(IEnumerable<int>? durations)
+    {
+        if (durations is null)
+        {
+            return null;
+        }
+
+        var list = new List<int>();
+        foreach (var seconds in durations)
+        {
+            list.Add(RequireDuration(seconds)!.Value);
+        }
+
+        return list;
+    }
+
+    private static IReadOnlyList<T> ReadOnly<T>(IReadOnlyList<T> values)
+    {
+        var copy = new T[values.Count];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = values[i];
+        }
+
+        return new ReadOnlyCollection<T>(copy);
+    }
 
     /// <inheritdoc />
     public override string ToString() => Id + " (" + Provider + ": " + Capabilities + ")";

@@ -210,7 +210,7 @@ internal static class VideoRequestRules
                 + " or leave it unset" + alternative + ".");
         }
 
-        if (duration >= VideoLimits.MinDurationSeconds && duration <= VideoLimits.MaxDurationSeconds)
+        if (duration >= VideoLimits.MinDuration && duration <= VideoLimits.MaxDuration)
         {
             return null;
         }
@@ -222,7 +222,7 @@ internal static class VideoRequestRules
             VideoRuleIds.UnsupportedDuration,
             DurationProperty,
             "Duration is " + Format(duration) + " seconds" + modelPart + ", but the API accepts "
-            + Format(VideoLimits.MinDurationSeconds) + " to " + Format(VideoLimits.MaxDurationSeconds)
+            + Format(VideoLimits.MinDuration) + " to " + Format(VideoLimits.MaxDuration)
             + " seconds. Set a value in that range, or leave Duration unset for the model's default.");
     }
 
@@ -232,7 +232,7 @@ internal static class VideoRequestRules
     /// </summary>
     public static VideoRuleViolation? CheckDurationRange(int duration)
     {
-        if (duration >= VideoLimits.MinDurationSeconds && duration <= VideoLimits.MaxDurationSeconds)
+        if (duration >= VideoLimits.MinDuration && duration <= VideoLimits.MaxDuration)
         {
             return null;
         }
@@ -241,7 +241,7 @@ internal static class VideoRequestRules
             VideoRuleIds.UnsupportedDuration,
             DurationProperty,
             "Duration is " + Format(duration) + " seconds, but the API accepts "
-            + Format(VideoLimits.MinDurationSeconds) + " to " + Format(VideoLimits.MaxDurationSeconds)
+            + Format(VideoLimits.MinDuration) + " to " + Format(VideoLimits.MaxDuration)
             + " seconds. Set a value in that range, or leave Duration unset for the model's default.");
     }
 
