@@ -1,6 +1,7 @@
 #nullable enable
 
 using System;
+using System.Collections.Generic;
 
 namespace LemonData.Video;
 
@@ -14,6 +15,40 @@ internal static class ModelIdSuggestions
     /// </summary>
     public static string FindClosest(string id) =>
         FindClosest(id, VideoCapabilities.None, family: null) ?? VideoModelCatalog.All[0].Id;
+
+    /// <summary>
+    /// The id of <paramref name="candidates"/> closest to <paramref name="id"/> (on a tie the one listed first), or null
+    /// when there is none: for ids only the service or a catalog file knows.
+    /// </summary>
+    public static string? FindClosest(string id, IReadOnlyList<string> candidates)
+    {
+        id ??= string.Empty;
+        var longest = 0;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            longest = Math.Max(longest, candidates[i].Length);
+        }
+
+        var previous = new int[longest + 1];
+        var current = new int[longest + 1];
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var distance = Distance(id, candidates[i], previous, current, bestDistance);
+            if (distance < bestDistance)
+            {
+                best = candidates[i];
+                bestDistance = distance;
+                if (distance == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>
     /// Like <see cref="FindClosest(string)"/>, among the models that have every capability in

@@ -28,6 +28,9 @@ internal static class VideoRequestRules
     private const string DurationProperty = "Duration";
     private const string StartImageProperty = "StartImage";
     private const string EndImageProperty = "EndImage";
+    private const string ResolutionProperty = "Resolution";
+    private const string AspectRatioProperty = "AspectRatio";
+    private const string UserProperty = "User";
 
     // A data URL of a real image is megabytes long; a message quotes only its start.
     private const int MaxQuotedLength = 48;
@@ -35,11 +38,18 @@ internal static class VideoRequestRules
     private static readonly string ImageToVideoModels = ListModels(VideoCapabilities.ImageToVideo);
     private static readonly string KeyframeModels = ListModels(VideoCapabilities.Keyframes);
 
-    /// <summary>LDV0001: <paramref name="model"/> is not an id of the catalog (ordinal, as on the wire).</summary>
-    public static VideoRuleViolation? CheckModel(string? model)
+    /// <summary>LDV0001: <paramref name="model"/> is not an id of the snapshot catalog (ordinal, as on the wire).</summary>
+    public static VideoRuleViolation? CheckModel(string? model) => CheckModel(model, VideoModelCatalog.Snapshot, serviceModelIds: null, serviceSaidNotFound: false);
+
+    /// <summary>
+    /// LDV0001: <paramref name="model"/> is not an id of <paramref name="catalog"/>. The suggestion is the closest id of
+    /// <paramref name="serviceModelIds"/> when the service's list is known, else of the catalog; when
+    /// <paramref name="serviceSaidNotFound"/>, the message says the service itself does not know the model.
+    /// </summary>
+    public static VideoRuleViolation? CheckModel(string? model, VideoModelCatalog catalog, IReadOnlyList<string>? serviceModelIds, bool serviceSaidNotFound)
     {
         // An unset model is not an unknown one: the service uses its default.
-        if (model is null || VideoModelCatalog.Contains(model))
+        if (model is null || (!serviceSaidNotFound && catalog.ContainsModel(model)))
         {
             return null;
         }
@@ -52,18 +62,52 @@ internal static class VideoRequestRules
         }
         else
         {
-            var closest = ModelIdSuggestions.FindClosest(model);
-            suggestion = " Did you mean '" + closest + "'?"
-                + (string.Equals(closest, model, StringComparison.OrdinalIgnoreCase) ? " Model ids are case-sensitive." : string.Empty);
+            var closest = FindClosestModelId(model, catalog, serviceModelIds);
+            suggestion = closest is null
+                ? string.Empty
+                : " Did you mean '" + closest + "'?"
+                  + (string.Equals(closest, model, StringComparison.OrdinalIgnoreCase) ? " Model ids are case-sensitive." : string.Empty);
+        }
+
+        if (serviceSaidNotFound)
+        {
+            return new VideoRuleViolation(
+                VideoRuleIds.UnknownModel,
+                ModelProperty,
+                "Model " + Quote(model) + " is not a model of the service: GET /v1/models/" + model + " answered 404 model_not_found." + suggestion
+                + " List the service's models with 'lemondata-video models --live' (or ListVideoModelsAsync), and set Model to one of them.");
         }
 
         return new VideoRuleViolation(
             VideoRuleIds.UnknownModel,
             ModelProperty,
             "Model " + Quote(model) + " is not a model of the LemonData.Video catalog." + suggestion
-            + " Known ids are the constants of VideoModels. If " + Quote(model) + " is a model newer than this SDK,"
-            + " declare it with what it can do in LemonDataVideoClientOptions.AdditionalModels (and in lemondata_video.extra_models"
+            + " Known ids are the constants of VideoModels and the entries of lemondata-models.json. If " + Quote(model) + " is a model newer than this SDK,"
+            + " run 'lemondata-video models sync' to write lemondata-models.json (read by the analyzer and by VideoModelCatalog.Load),"
+            + " declare it in LemonDataVideoClientOptions.AdditionalModels (and in lemondata_video.extra_models"
             + " for the analyzer), or send it unchecked with LemonDataVideoClientOptions.ValidateRequests = false.");
+    }
+
+    /// <summary>The id LDV0001 proposes for <paramref name="model"/>: of the service's list when known, else of the catalog.</summary>
+    public static string? FindClosestModelId(string model, VideoModelCatalog catalog, IReadOnlyList<string>? serviceModelIds)
+    {
+        if (serviceModelIds is { Count: > 0 })
+        {
+            return ModelIdSuggestions.FindClosest(model, serviceModelIds);
+        }
+
+        if (ReferenceEquals(catalog, VideoModelCatalog.Snapshot))
+        {
+            return ModelIdSuggestions.FindClosest(model);
+        }
+
+        var ids = new List<string>(catalog.Models.Count);
+        foreach (var info in catalog.Models)
+        {
+            ids.Add(info.Id);
+        }
+
+        return ModelIdSuggestions.FindClosest(model, ids);
     }
 
     /// <summary>
@@ -191,6 +235,25 @@ internal static class VideoRequestRules
     /// </summary>
     public static VideoRuleViolation? CheckDuration(string? model, VideoModelInfo? info, int duration)
     {
+        if (info?.Durations is { Count: > 0 } offered)
+        {
+            for (var i = 0; i < offered.Count; i++)
+            {
+                if (offered[i] == duration)
+                {
+                    return null;
+                }
+            }
+
+            var nearest = OfferedValues.Nearest(offered, duration);
+            return new VideoRuleViolation(
+                VideoRuleIds.UnsupportedDuration,
+                DurationProperty,
+                "Duration is " + Format(duration) + " seconds, but " + DescribeModel(model) + " makes only clips of "
+                + OfferedValues.Join(offered) + " seconds (its model contract). Set Duration to one of them, for example "
+                + Format(nearest) + " (the nearest), or leave it unset for the model's default.");
+        }
+
         if (info?.FixedDurationSeconds is int fixedLength)
         {
             if (duration == fixedLength)
@@ -290,6 +353,85 @@ internal static class VideoRequestRules
             "Prompt is " + value + ", but the service needs a text description of the video to generate. Set Prompt to that description.");
     }
 
+    /// <summary>LDV0013: <paramref name="resolution"/> is not one of the model's <c>resolutions</c> (silent when the list is unknown).</summary>
+    public static VideoRuleViolation? CheckResolution(string? model, VideoModelInfo? info, string resolution)
+    {
+        if (info?.Resolutions is not { Count: > 0 } offered || OfferedValues.Contains(offered, resolution))
+        {
+            return null;
+        }
+
+        return new VideoRuleViolation(
+            VideoRuleIds.UnsupportedResolution,
+            ResolutionProperty,
+            "Resolution is " + Quote(resolution) + ", but " + DescribeModel(model) + " offers only " + OfferedValues.Join(offered)
+            + " (its model contract); the service would not make " + Quote(resolution) + ". Set Resolution to one of them, for example '"
+            + OfferedValues.NearestResolution(offered, resolution) + "' (the nearest), or choose a model that offers " + Quote(resolution) + ".");
+    }
+
+    /// <summary>LDV0014: <paramref name="aspectRatio"/> is not one of the model's <c>aspect_ratios</c> (silent when the list is unknown).</summary>
+    public static VideoRuleViolation? CheckAspectRatio(string? model, VideoModelInfo? info, string aspectRatio)
+    {
+        if (info?.AspectRatios is not { Count: > 0 } offered || OfferedValues.Contains(offered, aspectRatio))
+        {
+            return null;
+        }
+
+        return new VideoRuleViolation(
+            VideoRuleIds.UnsupportedAspectRatio,
+            AspectRatioProperty,
+            "AspectRatio is " + Quote(aspectRatio) + ", but " + DescribeModel(model) + " offers only " + OfferedValues.Join(offered)
+            + " (its model contract). Set AspectRatio to one of them, for example '"
+            + OfferedValues.NearestAspectRatio(offered, aspectRatio) + "' (the nearest), or choose a model that offers " + Quote(aspectRatio) + ".");
+    }
+
+    /// <summary>
+    /// LDV0015: the request property <paramref name="property"/> (a C# name) is set, but its wire name is not in the
+    /// model's <c>supported_parameters</c>, so the service would ignore it silently. Never for <c>Model</c>, <c>Prompt</c>
+    /// and <c>User</c>; <c>Image</c> counts as <c>image_url</c> (the same start image). Silent when the list is unknown.
+    /// </summary>
+    public static VideoRuleViolation? CheckSupportedParameter(string? model, VideoModelInfo? info, string property)
+    {
+        if (info?.SupportedParameters is not { } supported
+            || property == ModelProperty || property == PromptProperty || property == UserProperty
+            || WireNameOf(property) is not { } wireName)
+        {
+            return null;
+        }
+
+        var checkedName = property == ImageProperty ? "image_url" : wireName;
+        for (var i = 0; i < supported.Count; i++)
+        {
+            if (string.Equals(supported[i], checkedName, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(supported[i], wireName, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+        }
+
+        return new VideoRuleViolation(
+            VideoRuleIds.UnsupportedParameter,
+            property,
+            property + " (" + wireName + ") is set, but " + DescribeModel(model) + " does not read it: its model contract supports only "
+            + OfferedValues.Join(supported) + ". The service would ignore " + wireName + " silently and still charge for the video."
+            + " Remove " + property + ", or choose a model that supports " + wireName + ".");
+    }
+
+    /// <summary>The wire name of the request property <paramref name="property"/> (a C# name), from the document.</summary>
+    public static string? WireNameOf(string property)
+    {
+        var names = VideoRequestParameters.PropertyNames;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (names[i] == property)
+            {
+                return VideoRequestParameters.WireNames[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Every violation of a request whose values are all known, ordered by rule id. Rules that combine
     /// <c>Model</c> with other properties are skipped when <c>Model</c> is set but not in the catalog:
@@ -305,15 +447,21 @@ internal static class VideoRequestRules
     {
         List<VideoRuleViolation>? violations = null;
         var model = values.Model;
-        var info = FindEffectiveModel(model);
-        if (info is null && model is not null && values.DeclaredModel is { } declared && string.Equals(declared.Id, model, StringComparison.Ordinal))
+        var catalog = values.Catalog ?? VideoModelCatalog.Snapshot;
+        var info = values.ServiceModel;
+        if (info is null && !values.ServiceSaidNotFound)
         {
-            // A model newer than this SDK that the application described: no LDV0001, and its own capabilities.
-            info = declared;
+            info = FindEffectiveModel(model, catalog);
+            if (info is null && model is not null && values.DeclaredModel is { } declared && string.Equals(declared.Id, model, StringComparison.Ordinal))
+            {
+                // A model newer than this SDK that the application described: no LDV0001, and its own capabilities.
+                info = declared;
+            }
         }
-        else
+
+        if (info is null && !values.ModelUnverified)
         {
-            Add(ref violations, CheckModel(model));
+            Add(ref violations, CheckModel(model, catalog, values.ServiceModelIds, values.ServiceSaidNotFound));
         }
 
         // A model declared with no capabilities is one nothing is known about: the capability rules stay silent.
@@ -362,6 +510,21 @@ internal static class VideoRequestRules
         {
             // CheckDuration applies the fixed-length rule to catalog models only, so an unknown model gets the range alone.
             Add(ref violations, CheckDuration(model, info, duration));
+        }
+
+        if (values.Resolution is { } resolution)
+        {
+            Add(ref violations, CheckResolution(model, info, resolution));
+        }
+
+        if (values.AspectRatio is { } aspectRatio)
+        {
+            Add(ref violations, CheckAspectRatio(model, info, aspectRatio));
+        }
+
+        if (info?.SupportedParameters is not null)
+        {
+            AddUnsupportedParameters(ref violations, in values, model, info);
         }
 
         Add(ref violations, CheckImageDataUrl(values.Image));
@@ -469,6 +632,50 @@ internal static class VideoRequestRules
     /// <summary>The catalog's model the request is sent with (an unset model is the default), or null when the catalog does not have it.</summary>
     public static VideoModelInfo? FindEffectiveModel(string? model) =>
         VideoModelCatalog.TryGet(model ?? VideoModels.Default, out var info) ? info : null;
+
+    /// <summary>The model of <paramref name="catalog"/> the request is sent with (an unset model is the default), or null.</summary>
+    public static VideoModelInfo? FindEffectiveModel(string? model, VideoModelCatalog catalog) =>
+        catalog.TryGetModel(model ?? VideoModels.Default, out var info) ? info : null;
+
+    // LDV0015 for every set property, in the document's order so the violations read in a stable order.
+    private static void AddUnsupportedParameters(ref List<VideoRuleViolation>? violations, in VideoRequestValues values, string? model, VideoModelInfo info)
+    {
+        foreach (var property in VideoRequestParameters.PropertyNames)
+        {
+            if (IsSet(in values, property))
+            {
+                Add(ref violations, CheckSupportedParameter(model, info, property));
+            }
+        }
+    }
+
+    private static bool IsSet(in VideoRequestValues values, string property) => property switch
+    {
+        ImageUrlProperty => values.ImageUrl is not null,
+        ImageProperty => values.Image is not null,
+        StartImageProperty => values.StartImage is not null,
+        EndImageProperty => values.EndImage is not null,
+        DurationProperty => values.Duration is not null,
+        FpsProperty => values.Fps is not null,
+        CfgScaleProperty => values.CfgScale is not null,
+        MotionStrengthProperty => values.MotionStrength is not null,
+        ResolutionProperty => values.Resolution is not null,
+        AspectRatioProperty => values.AspectRatio is not null,
+        _ => values.OtherSetProperties is { } others && Contains(others, property),
+    };
+
+    private static bool Contains(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string DescribeModel(string? model) =>
         model is null

@@ -10,12 +10,15 @@ namespace LemonData.Video;
 /// <remarks>The client validates every create: a valid request allocates nothing here.</remarks>
 internal static class VideoRequestValidator
 {
-    public static IReadOnlyList<VideoRequestViolation> Validate(VideoGenerationRequest request, IReadOnlyDictionary<string, VideoModelInfo>? declaredModels = null)
+    public static IReadOnlyList<VideoRequestViolation> Validate(VideoGenerationRequest request, IReadOnlyDictionary<string, VideoModelInfo>? declaredModels = null) =>
+        Validate(request, declaredModels is null ? ModelFacts.Snapshot : new ModelFacts(VideoModelCatalog.Snapshot, declaredModels));
+
+    public static IReadOnlyList<VideoRequestViolation> Validate(VideoGenerationRequest request, ModelFacts facts)
     {
         VideoModelInfo? declared = null;
-        if (declaredModels is not null && request.Model is { } model)
+        if (facts.DeclaredModels is not null && request.Model is { } model)
         {
-            declaredModels.TryGetValue(model, out declared);
+            facts.DeclaredModels.TryGetValue(model, out declared);
         }
 
         var values = new VideoRequestValues
@@ -30,7 +33,17 @@ internal static class VideoRequestValidator
             Fps = request.Fps,
             CfgScale = request.CfgScale,
             MotionStrength = request.MotionStrength,
+            Resolution = request.Resolution,
+            AspectRatio = request.AspectRatio,
             DeclaredModel = declared,
+            Catalog = facts.Catalog,
+            ServiceModel = facts.ServiceModel,
+            ModelUnverified = facts.ModelUnverified,
+            ServiceSaidNotFound = facts.ServiceSaidNotFound,
+            ServiceModelIds = facts.ServiceModelIds,
+
+            // Collected only when a list will judge them: a request to a model without supported_parameters costs nothing here.
+            OtherSetProperties = facts.Resolve(request.Model)?.SupportedParameters is null ? null : VideoRequestOtherProperties.Of(request),
         };
 
         var violations = VideoRequestRules.CheckAllOrNull(in values);
@@ -49,9 +62,12 @@ internal static class VideoRequestValidator
         return result;
     }
 
-    public static void ThrowIfInvalid(VideoGenerationRequest request, IReadOnlyDictionary<string, VideoModelInfo>? declaredModels = null)
+    public static void ThrowIfInvalid(VideoGenerationRequest request, IReadOnlyDictionary<string, VideoModelInfo>? declaredModels = null) =>
+        ThrowIfInvalid(request, declaredModels is null ? ModelFacts.Snapshot : new ModelFacts(VideoModelCatalog.Snapshot, declaredModels));
+
+    public static void ThrowIfInvalid(VideoGenerationRequest request, ModelFacts facts)
     {
-        var violations = Validate(request, declaredModels);
+        var violations = Validate(request, facts);
         if (violations.Count > 0)
         {
             throw new VideoRequestValidationException(violations);

@@ -1,5 +1,7 @@
 #nullable enable
 
+using System.Collections.Generic;
+
 namespace LemonData.Video;
 
 /// <summary>
@@ -31,6 +33,37 @@ internal struct VideoRequestValues
     public double? CfgScale { get; set; }
 
     public double? MotionStrength { get; set; }
+
+    public string? Resolution { get; set; }
+
+    public string? AspectRatio { get; set; }
+
+    /// <summary>
+    /// The C# names of every property set on the request beyond the ones above (<c>Seed</c>, <c>NegativePrompt</c>, ...),
+    /// for LDV0015; null when not collected (the model's <c>supported_parameters</c> is unknown, so nothing would be checked).
+    /// </summary>
+    public IReadOnlyList<string>? OtherSetProperties { get; set; }
+
+    /// <summary>The models the request is checked against; null: <see cref="VideoModelCatalog.Snapshot"/>.</summary>
+    public VideoModelCatalog? Catalog { get; set; }
+
+    /// <summary>
+    /// What the service itself said of <see cref="Model"/> (<c>GET /v1/models/{model}</c>): wins over the catalog and
+    /// <see cref="DeclaredModel"/>, because the service is the judge of its own models.
+    /// </summary>
+    public VideoModelInfo? ServiceModel { get; set; }
+
+    /// <summary>
+    /// True when <see cref="Model"/> could not be verified (the lookup failed or timed out): no LDV0001, and the request is
+    /// checked by the API's limits only, because a request the service may accept is never refused.
+    /// </summary>
+    public bool ModelUnverified { get; set; }
+
+    /// <summary>True when the service answered 404 <c>model_not_found</c> for <see cref="Model"/>: LDV0001 says so.</summary>
+    public bool ServiceSaidNotFound { get; set; }
+
+    /// <summary>The service's own model ids, when known: LDV0001 suggests the closest of them rather than of the catalog.</summary>
+    public IReadOnlyList<string>? ServiceModelIds { get; set; }
 
     /// <summary>
     /// The application's own description of <see cref="Model"/> when the catalog does not have it

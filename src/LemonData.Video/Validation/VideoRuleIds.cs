@@ -19,4 +19,8 @@ internal static class VideoRuleIds
     public const string UnsupportedDuration = "LDV0009";
     public const string InvalidImageDataUrl = "LDV0010";
     public const string EmptyPrompt = "LDV0011";
+    public const string UnsupportedResolution = "LDV0013";
+    public const string UnsupportedAspectRatio = "LDV0014";
+    public const string UnsupportedParameter = "LDV0015";
+    public const string InvalidModelsFile = "LDV0016";
 }
