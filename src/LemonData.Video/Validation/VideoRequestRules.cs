@@ -143,7 +143,8 @@ internal static class VideoRequestRules
     /// <summary>LDV0003 for <paramref name="model"/> described by <paramref name="info"/> (null: not known, no violation).</summary>
     public static VideoRuleViolation? CheckKeyframes(string? model, VideoModelInfo? info, string property)
     {
-        if (info is null || info.Supports(VideoCapabilities.Keyframes))
+        // A model with no known capability is one nothing is known about: no rule guesses what it takes.
+        if (info is null || info.Capabilities == VideoCapabilities.None || info.Supports(VideoCapabilities.Keyframes))
         {
             return null;
         }

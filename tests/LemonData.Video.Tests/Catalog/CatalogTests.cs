@@ -12,9 +12,25 @@ namespace LemonData.Video.Tests.Catalog;
 public class CatalogTests
 {
     [Fact]
-    public void Catalog_has_the_33_models_of_the_seed_table()
+    public void Snapshot_has_the_33_models_of_the_seed_table_then_the_14_newer_ids()
     {
-        Assert.Equal(33, VideoModelCatalog.All.Count);
+        Assert.Equal(47, VideoModelCatalog.All.Count);
+        Assert.Equal("higgsfield-turbo", VideoModelCatalog.All[32].Id);
+        Assert.Equal("seedance-2.0", VideoModelCatalog.All[33].Id);
+        Assert.Same(VideoModelCatalog.Snapshot.Models[46], VideoModelCatalog.All[46]);
+    }
+
+    [Fact]
+    public void Newer_ids_without_documented_capabilities_have_none_and_no_lists()
+    {
+        // A rule fires only on data it has: an undocumented model is checked by the API's limits alone.
+        Assert.True(VideoModelCatalog.TryGet("viduq3-turbo", out var info));
+        Assert.Equal(VideoCapabilities.None, info.Capabilities);
+        Assert.Null(info.Durations);
+        Assert.Null(info.Resolutions);
+        Assert.Null(info.AspectRatios);
+        Assert.Null(info.SupportedParameters);
+        Assert.Empty(info.Operations);
     }
 
     [Fact]
@@ -76,10 +92,10 @@ public class CatalogTests
     }
 
     [Fact]
-    public void Only_seedance_2_0_supports_keyframes()
+    public void Only_seedance_2_0_and_its_documented_fast_sibling_support_keyframes()
     {
         var withKeyframes = VideoModelCatalog.All.Where(m => m.Supports(VideoCapabilities.Keyframes)).Select(m => m.Id);
-        Assert.Equal(new[] { "seedance-2-0" }, withKeyframes);
+        Assert.Equal(new[] { "seedance-2-0", "seedance-2.0-fast" }, withKeyframes);
     }
 
     [Theory]
