@@ -24,10 +24,12 @@ namespace LemonData.Video.Testing;
 /// </summary>
 /// <remarks>
 /// <para>What it checks, as the service does: 401 without an <c>sk-</c> bearer key; 400 for bad fields (a missing
-/// prompt, <c>fps</c> outside 1-120, <c>cfg_scale</c> outside 0-20, <c>motion_strength</c> outside 0-1, ...), with
-/// <c>param</c> and <c>validation_errors</c>; 404 <c>model_not_found</c> with <c>did_you_mean</c> for a model the
-/// catalog (<see cref="VideoModelCatalog"/>) does not have; 404 <c>async_task_not_found</c> for an unknown task, or
-/// another key's task. <see cref="Script"/> injects faults, and <see cref="Requests"/> records every request.</para>
+/// prompt, <c>fps</c>, <c>cfg_scale</c> or <c>motion_strength</c> outside the API's limits (<see cref="VideoLimits"/>), a
+/// <c>duration</c>, <c>resolution</c> or <c>aspect_ratio</c> outside the model's known lists, ...), with <c>param</c> and
+/// <c>validation_errors</c>; 404 <c>model_not_found</c> with <c>did_you_mean</c> for a model it does not know
+/// (<see cref="LemonDataSimulatorOptions.Models"/>); 404 <c>async_task_not_found</c> for an unknown task, or another
+/// key's task. It serves <c>GET /v1/models</c> and <c>GET /v1/models/{model}</c> from the same models.
+/// <see cref="Script"/> injects faults, and <see cref="Requests"/> records every request.</para>
 /// <para>Why ASP.NET Core's Kestrel rather than WireMock.Net: the simulator is stateful (tasks, reads, scripted
 /// faults) rather than a set of canned mappings, so WireMock's matching would be bypassed by one catch-all callback
 /// anyway; its callbacks are synchronous, so a slow answer would block a thread for every delayed request while the
@@ -64,6 +66,8 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
     private readonly TaskReadEndpoint _read;
     private readonly CancelEndpoint _cancel;
     private readonly VideoDownloadEndpoint _download;
+    private readonly ModelListEndpoint _modelList;
+    private readonly ModelDetailEndpoint _modelDetail;
     private Uri _endpoint = null!;
     private string _origin = null!;
     private int _stopped;
@@ -77,12 +81,15 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
 
         _generation = options.Generation;
         ApiKey = "sk-simulator-" + Guid.NewGuid().ToString("N");
+        var models = new SimulatedModels(options.Models);
         var tasks = new TaskStore();
         var answers = new TaskAnswers(_generation, () => _origin);
-        _create = new CreateEndpoint(_generation, tasks, Script, options.ProcessingTime, options.PollsPerStage, TaskCreated);
+        _create = new CreateEndpoint(_generation, tasks, Script, options.ProcessingTime, options.PollsPerStage, TaskCreated, models);
         _read = new TaskReadEndpoint(tasks, answers);
-        _cancel = new CancelEndpoint(tasks, answers);
+        _cancel = new CancelEndpoint(tasks, answers, models);
         _download = new VideoDownloadEndpoint(tasks);
+        _modelList = new ModelListEndpoint(_generation, models);
+        _modelDetail = new ModelDetailEndpoint(_generation, models);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(LemonDataSimulator).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -376,6 +383,8 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
         {
             RouteKind.Create => _create.Handle(body, key, recorded),
             RouteKind.Poll => _read.Handle(route.TaskId!, key),
+            RouteKind.ListModels => _modelList.Handle(request.Query),
+            RouteKind.GetModel => _modelDetail.Handle(route.ModelId!),
             _ => _cancel.Handle(route.TaskId!, key),
         };
     }

@@ -9,6 +9,8 @@ internal enum RouteKind
     Poll,
     Cancel,
     Download,
+    ListModels,
+    GetModel,
     NotFound,
     MethodNotAllowed,
 }
@@ -16,13 +18,14 @@ internal enum RouteKind
 /// <summary>What a request asks for. Only the API's own routes (and downloads) can take scripted faults.</summary>
 internal sealed class ApiRoute
 {
-    private ApiRoute(RouteKind kind, string method, string path, string? taskId = null, string? allow = null)
+    private ApiRoute(RouteKind kind, string method, string path, string? taskId = null, string? allow = null, string? modelId = null)
     {
         Kind = kind;
         Method = method;
         Path = path;
         TaskId = taskId;
         Allow = allow;
+        ModelId = modelId;
     }
 
     public RouteKind Kind { get; }
@@ -33,6 +36,9 @@ internal sealed class ApiRoute
 
     public string? TaskId { get; }
 
+    /// <summary>For <see cref="RouteKind.GetModel"/>: the model id of the path, decoded.</summary>
+    public string? ModelId { get; }
+
     /// <summary>For <see cref="RouteKind.MethodNotAllowed"/>: the methods the path takes, for the <c>Allow</c> header.</summary>
     public string? Allow { get; }
 
@@ -42,6 +48,7 @@ internal sealed class ApiRoute
         RouteKind.Poll => SimulatorTarget.Poll,
         RouteKind.Cancel => SimulatorTarget.Cancel,
         RouteKind.Download => SimulatorTarget.Download,
+        RouteKind.ListModels or RouteKind.GetModel => SimulatorTarget.Models,
         _ => SimulatorTarget.None,
     };
 
@@ -70,6 +77,22 @@ internal sealed class ApiRoute
                 "DELETE" => new ApiRoute(RouteKind.Cancel, method, path, taskId),
                 _ => new ApiRoute(RouteKind.MethodNotAllowed, method, path, allow: "GET, DELETE"),
             };
+        }
+
+        if (path == ModelListEndpoint.Path)
+        {
+            return method == "GET"
+                ? new ApiRoute(RouteKind.ListModels, method, path)
+                : new ApiRoute(RouteKind.MethodNotAllowed, method, path, allow: "GET");
+        }
+
+        if (TrySegment(path, ModelDetailEndpoint.Prefix, out var model))
+        {
+            // Kestrel has decoded the path already (a dotted id such as veo3.1-fast-4k arrives as is), all but an
+            // escaped '/', which it keeps as %2F so that it cannot split a segment.
+            return method == "GET"
+                ? new ApiRoute(RouteKind.GetModel, method, path, modelId: model.Replace("%2F", "/").Replace("%2f", "/"))
+                : new ApiRoute(RouteKind.MethodNotAllowed, method, path, allow: "GET");
         }
 
         const string Extension = VideoDownloadEndpoint.VideoExtension;

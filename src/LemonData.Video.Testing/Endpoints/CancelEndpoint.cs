@@ -7,11 +7,13 @@ internal sealed class CancelEndpoint
 {
     private readonly TaskStore _tasks;
     private readonly TaskAnswers _answers;
+    private readonly SimulatedModels _models;
 
-    public CancelEndpoint(TaskStore tasks, TaskAnswers answers)
+    public CancelEndpoint(TaskStore tasks, TaskAnswers answers, SimulatedModels models)
     {
         _tasks = tasks;
         _answers = answers;
+        _models = models;
     }
 
     public SimResponse Handle(string taskId, string key)
@@ -26,7 +28,7 @@ internal sealed class CancelEndpoint
             return SimResponse.Json(403, WireJson.Error("You do not have access to this task.", "permission_error", "forbidden"));
         }
 
-        if (!VideoModelCatalog.TryGet(task.Model, out var info) || !string.Equals(info.Family, "Seedance", StringComparison.Ordinal))
+        if (!_models.TryGet(task.Model, out var info) || !string.Equals(info.Family, "Seedance", StringComparison.Ordinal))
         {
             return SimResponse.Json(400, WireJson.Error(
                 "This task does not support cancellation: only queued tasks of Seedance models can be cancelled.",

@@ -2,7 +2,7 @@ using System;
 
 namespace LemonData.Video.Testing;
 
-/// <summary><c>POST /v1/videos/generations</c>: checks the body as the service does and makes a task.</summary>
+/// <summary><c>POST /v1/videos/generations</c>: checks the body as the service does, against the models it knows, and makes a task.</summary>
 internal sealed class CreateEndpoint
 {
     public const string Path = "/v1/videos/generations";
@@ -13,6 +13,7 @@ internal sealed class CreateEndpoint
     private readonly TimeSpan _processingTime;
     private readonly int _pollsPerStage;
     private readonly Action<SimulatorRequest> _taskCreated;
+    private readonly SimulatedModels _models;
 
     // taskCreated records the create that made a task, for LemonDataSimulator.CreatedTasks.
     public CreateEndpoint(
@@ -21,7 +22,8 @@ internal sealed class CreateEndpoint
         SimulatorScript script,
         TimeSpan processingTime,
         int pollsPerStage,
-        Action<SimulatorRequest> taskCreated)
+        Action<SimulatorRequest> taskCreated,
+        SimulatedModels models)
     {
         _generation = generation;
         _tasks = tasks;
@@ -29,11 +31,12 @@ internal sealed class CreateEndpoint
         _processingTime = processingTime;
         _pollsPerStage = pollsPerStage;
         _taskCreated = taskCreated;
+        _models = models;
     }
 
     public SimResponse Handle(byte[] body, string key, SimulatorRequest recorded)
     {
-        var error = ServiceRules.CheckCreate(body, out var model);
+        var error = ServiceRules.CheckCreate(body, _models, out var model);
         if (error is not null)
         {
             return error;
