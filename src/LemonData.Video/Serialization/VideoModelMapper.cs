@@ -79,15 +79,16 @@ internal static class VideoModelMapper
     }
 
     /// <summary>
-    /// Maps one entry, or returns <see langword="null"/> when neither it nor <paramref name="requestedId"/> gives a usable id.
+    /// Maps one entry, or returns <see langword="null"/> when neither it nor <paramref name="requestedId"/> gives an id.
     /// Provider: <c>owned_by</c>, else the snapshot's, else <c>unknown</c>. Capabilities: what <c>supported_operations</c>
     /// mean (<see cref="VideoOperations"/>) when the service gives operations, for they are the truth; else the snapshot's.
     /// Family, fixed length (when no durations are given) and note: the snapshot's entry of the same id, when there is one.
     /// </summary>
     public static VideoModelInfo? ToVideoModelInfo(ModelEntry entry, string? requestedId)
     {
+        // The id the caller asked for was checked by the caller (any non-empty text fits one escaped path segment).
         var id = IsModelId(entry.Id) ? entry.Id!.Trim() : requestedId;
-        if (!IsModelId(id))
+        if (string.IsNullOrWhiteSpace(id))
         {
             return null;
         }
