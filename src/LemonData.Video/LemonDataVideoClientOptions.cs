@@ -161,9 +161,11 @@ public class LemonDataVideoClientOptions
     /// When the client asks the service about a request's model before validating it (default
     /// <see cref="LemonData.Video.ModelLookup.MissingModels"/>: a model missing from <see cref="ModelCatalog"/> and
     /// <see cref="AdditionalModels"/> is looked up once, and LDV0001 is raised only when the service does not know it either;
-    /// then the service's lists apply). An answer is kept for the life of the client, a 404 for ten minutes. A lookup that
-    /// fails or takes longer than <see cref="ModelLookupTimeout"/> never blocks a create: it is sent checked by the API's
-    /// limits only, with a warning in the log. Nothing is looked up when <see cref="ValidateRequests"/> is off.
+    /// then the service's lists apply). One lookup per model is in flight at a time, shared by every create waiting for it.
+    /// An answer is kept for the life of the client, a 404 for ten minutes. A lookup that fails or takes longer than
+    /// <see cref="ModelLookupTimeout"/> never blocks a create: it is sent checked by the API's limits only, with a warning
+    /// in the log, and the model is looked up again a minute later. Nothing is looked up when <see cref="ValidateRequests"/>
+    /// is off.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not one of <see cref="LemonData.Video.ModelLookup"/>.</exception>
     public ModelLookup ModelLookup

@@ -14,8 +14,10 @@ public enum ModelLookup
     MissingModels = 0,
 
     /// <summary>
-    /// As <see cref="MissingModels"/>, and a model of the catalog that has no lists (durations, resolutions, aspect ratios,
-    /// supported parameters) is looked up too, so its lists are enforced. A model that has lists is never looked up.
+    /// As <see cref="MissingModels"/>, and a model of the catalog (or of <see cref="LemonDataVideoClientOptions.AdditionalModels"/>)
+    /// that has no lists (durations, resolutions, aspect ratios, supported parameters) is looked up too, so that the service's
+    /// lists are enforced for it; the service's answer then wins over the catalog's description. A model that has lists is
+    /// never looked up.
     /// </summary>
     AllModels = 1,
 
