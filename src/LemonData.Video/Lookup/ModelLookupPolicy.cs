@@ -23,8 +23,8 @@ internal sealed class ModelLookupPolicy
     /// The id to look up for a request whose <c>Model</c> is <paramref name="model"/> (unset: the service's default), or
     /// <see langword="null"/> when the catalog or the application already says enough: with
     /// <see cref="ModelLookup.MissingModels"/>, any model it has; with <see cref="ModelLookup.AllModels"/>, any model it
-    /// has with lists. An id that could not be a path segment (empty, white space, a prompt pasted into <c>Model</c>) is
-    /// never sent: LDV0001 says what is wrong with it.
+    /// has with lists. An id that could not be a path segment (empty, white space, a prompt pasted into <c>Model</c>) or that
+    /// holds an API key is never sent: LDV0001 says what is wrong with it.
     /// </summary>
     public string? IdToLookUp(string? model)
     {
@@ -39,6 +39,7 @@ internal sealed class ModelLookupPolicy
             return _mode == ModelLookup.AllModels && !known.HasContractLists ? id : null;
         }
 
-        return VideoModelMapper.IsModelId(id) && id.Trim().Length == id.Length ? id : null;
+        // An API key pasted into Model would travel in a URL path, which proxies, traces and logs keep: never looked up.
+        return VideoModelMapper.IsModelId(id) && id.Trim().Length == id.Length && !SecretRedactor.ContainsKeyShapedToken(id) ? id : null;
     }
 }

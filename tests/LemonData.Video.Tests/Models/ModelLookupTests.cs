@@ -391,6 +391,26 @@ public sealed class ModelLookupTests : IDisposable
     }
 
     [Fact]
+    public async Task An_API_key_pasted_into_Model_is_never_sent_in_a_lookup_path()
+    {
+        var error = await Assert.ThrowsAsync<VideoRequestValidationException>(() => Client().CreateVideoAsync(Request("sk-live-0123456789abcdef")));
+
+        Assert.Equal("LDV0001", Assert.Single(error.Violations).DiagnosticId);
+        Assert.Empty(_service.AllRequests);
+    }
+
+    [Fact]
+    public async Task A_model_id_that_merely_starts_like_a_key_is_looked_up()
+    {
+        _service.Given("GET", "/v1/models/sk-1", 200, """{"id":"sk-1"}""");
+
+        await Client().CreateVideoAsync(Request("sk-1"));
+
+        Assert.Equal(1, Lookups("/v1/models/sk-1"));
+        Assert.Equal(1, Creates);
+    }
+
+    [Fact]
     public async Task A_model_the_service_knows_without_lists_is_created_unchecked_by_lists()
     {
         _service.Given("GET", NewModelPath, 200, """{"id":"acme-video-9","object":"model"}""");
