@@ -33,6 +33,8 @@ public static class LemonDataVideoConfiguration
             [nameof(LemonDataVideoClientOptions.AllowInsecureHttp)] = (s, o) => o.AllowInsecureHttp = ReadBool(s),
             [nameof(LemonDataVideoClientOptions.ValidateRequests)] = (s, o) => o.ValidateRequests = ReadBool(s),
             [nameof(LemonDataVideoClientOptions.IncludePromptInTelemetry)] = (s, o) => o.IncludePromptInTelemetry = ReadBool(s),
+            [nameof(LemonDataVideoClientOptions.ModelLookup)] = (s, o) => o.ModelLookup = ReadModelLookup(s),
+            [nameof(LemonDataVideoClientOptions.ModelLookupTimeout)] = (s, o) => o.ModelLookupTimeout = ReadTimeSpan(s),
         };
 
     /// <summary>The keys a section may hold: the settable options of <see cref="LemonDataVideoClientOptions"/> that are not objects.</summary>
@@ -103,6 +105,21 @@ public static class LemonDataVideoConfiguration
         int.TryParse(setting.Value!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw Invalid(setting, "a whole number such as 3");
+
+    // By name only, ignoring case: a number would be read by Enum.TryParse, and "2" says nothing to the next reader.
+    private static ModelLookup ReadModelLookup(IConfigurationSection setting)
+    {
+        var text = setting.Value!.Trim();
+        foreach (var value in new[] { ModelLookup.MissingModels, ModelLookup.AllModels, ModelLookup.None })
+        {
+            if (string.Equals(text, value.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        throw Invalid(setting, "MissingModels, AllModels or None");
+    }
 
     private static bool ReadBool(IConfigurationSection setting) =>
         bool.TryParse(setting.Value!.Trim(), out var value)

@@ -24,6 +24,13 @@ namespace LemonData.Video;
 /// </remarks>
 public class LemonDataVideoClient
 {
+    private const string VideoModelsCategory = "video";
+
+    // A list of every model of the service (one that ignores the category filter) is far larger than a task.
+    private const int MaxModelListBytes = 16 * ApiRequestSender.MaxJsonBodyBytes;
+
+    private static readonly BodyParser<IReadOnlyList<VideoModelInfo>> ModelListParser = static (body, _, _) => VideoModelMapper.ParseList(body);
+
     private static readonly Lazy<HttpClient> SharedHttpClient = new(CreateSharedHttpClient, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ApiEndpoint _endpoint = null!;
@@ -37,7 +44,10 @@ public class LemonDataVideoClient
     private readonly bool _validateRequests;
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly bool _includePrompt;
-    private readonly Dictionary<string, VideoModelInfo>? _declaredModels;
+    private readonly ModelFacts _modelFacts = ModelFacts.Snapshot;
+    private readonly ModelLookupPolicy? _lookupPolicy;
+    private readonly ServiceModelLookup? _modelLookup;
+    private readonly Uri _listVideoModelsUri = null!;
 
     /// <summary>Creates a client with default options; <paramref name="apiKey"/> falls back to <c>LEMONDATA_API_KEY</c> when null or empty.</summary>
     /// <param name="apiKey">The API key, <c>sk-...</c>.</param>
@@ -88,7 +98,10 @@ public class LemonDataVideoClient
         _createUri = _endpoint.ResolveApiPath(LemonDataVideoOperations.CreateVideoGeneration.Path());
         _validateRequests = options.ValidateRequests;
         _includePrompt = options.IncludePromptInTelemetry;
-        _declaredModels = DeclaredModels(options);
+        _listVideoModelsUri = _endpoint.ResolveApiPath(LemonDataVideoOperations.ListModels.Path() + "?category=" + VideoModelsCategory);
+        var catalog = options.ModelCatalog ?? VideoModelCatalog.Snapshot;
+        var declaredModels = DeclaredModels(options, catalog);
+        _modelFacts = declaredModels is null && ReferenceEquals(catalog, VideoModelCatalog.Snapshot) ? ModelFacts.Snapshot : new ModelFacts(catalog, declaredModels);
 
         // One category for the whole SDK: "LemonData.Video" is what users filter on.
         _logger = options.LoggerFactory?.CreateLogger(VideoActivities.SourceName) ?? NullLogger.Instance;
@@ -98,6 +111,11 @@ public class LemonDataVideoClient
         _sender = new ApiRequestSender(httpClient, apiKey, retryPolicy, options.AttemptTimeout, timeProvider, _logger);
         _taskReader = new TaskReader(_sender);
         _poller = new TaskPoller(_taskReader, _endpoint, timeProvider, options.PollInterval, options.MaxPollInterval, options.WaitTimeout, _logger);
+        if (_validateRequests && options.ModelLookup != ModelLookup.None)
+        {
+            _lookupPolicy = new ModelLookupPolicy(options.ModelLookup, catalog, declaredModels);
+            _modelLookup = new ServiceModelLookup(this, _modelFacts, options.ModelLookupTimeout, timeProvider, _logger);
+        }
 
         // A caller's client that carries its own Authorization default would send the key to the
         // video's host: downloads then go through the SDK's own client, which has no defaults.
@@ -113,9 +131,13 @@ public class LemonDataVideoClient
     /// <see cref="VideoTask.Id"/>: it is how the paid job is found again. Sent exactly once, unless
     /// the service refused it (429) or no connection could be made.
     /// </summary>
-    /// <param name="request">The job. Checked first when <see cref="LemonDataVideoClientOptions.ValidateRequests"/> is on.</param>
+    /// <param name="request">
+    /// The job. Checked first when <see cref="LemonDataVideoClientOptions.ValidateRequests"/> is on, against
+    /// <see cref="LemonDataVideoClientOptions.ModelCatalog"/>; a model the catalog lacks is first looked up on the service
+    /// (<see cref="LemonDataVideoClientOptions.ModelLookup"/>, at most <see cref="LemonDataVideoClientOptions.ModelLookupTimeout"/>).
+    /// </param>
     /// <param name="cancellationToken">Cancels the call. A create cancelled after it was sent may still have made a task.</param>
-    /// <exception cref="VideoRequestValidationException">The request breaks a rule; nothing was sent.</exception>
+    /// <exception cref="VideoRequestValidationException">The request breaks a rule (LDV0001: neither the catalog nor the service knows the model); nothing was sent.</exception>
     /// <exception cref="LemonDataApiException">The service refused the job, or its answer was lost (<see cref="LemonDataApiException.TaskMayExist"/>).</exception>
     public virtual async Task<VideoTask> CreateVideoAsync(VideoGenerationRequest request, CancellationToken cancellationToken = default)
     {
@@ -126,7 +148,14 @@ public class LemonDataVideoClient
 
         if (_validateRequests)
         {
-            VideoRequestValidator.ThrowIfInvalid(request, _declaredModels);
+            // A model the catalog describes (nearly every request) is judged at once, at no cost; only another one waits for the service.
+            var facts = _modelFacts;
+            if (_lookupPolicy?.IdToLookUp(request.Model) is { } lookupId)
+            {
+                facts = await _modelLookup!.FactsForAsync(lookupId, cancellationToken).ConfigureAwait(false);
+            }
+
+            VideoRequestValidator.ThrowIfInvalid(request, facts);
         }
 
         var model = request.Model ?? VideoModels.Default;
@@ -344,8 +373,84 @@ public class LemonDataVideoClient
         }
     }
 
+    /// <summary>
+    /// Lists the service's video models (<c>GET /v1/models?category=video</c>), each with what the service says of it:
+    /// its operations, the capabilities they mean, and its lists where the list gives them (the detail of one model,
+    /// <see cref="GetVideoModelAsync"/>, gives its full request contract). Read with the same retries as every read.
+    /// To check requests against it, pass the list to <see cref="VideoModelCatalog.Create"/> and set
+    /// <see cref="LemonDataVideoClientOptions.ModelCatalog"/>.
+    /// </summary>
+    /// <remarks>
+    /// How an entry of the service becomes a <see cref="VideoModelInfo"/>:
+    /// <list type="table">
+    /// <listheader><term><see cref="VideoModelInfo"/></term><description>from the service's entry</description></listheader>
+    /// <item><term><see cref="VideoModelInfo.Id"/></term><description><c>id</c></description></item>
+    /// <item><term><see cref="VideoModelInfo.Provider"/></term><description><c>owned_by</c>; else the snapshot's provider of the same id; else <c>unknown</c></description></item>
+    /// <item><term><see cref="VideoModelInfo.Operations"/></term><description><c>supported_operations</c></description></item>
+    /// <item><term><see cref="VideoModelInfo.Capabilities"/></term><description>what the operations mean (<see cref="VideoOperations"/>: <c>text-to-video</c>, <c>image-to-video</c>, <c>start-end-to-video</c> for keyframes, <c>video-extension</c>, <c>video-to-video</c> for edit, <c>video-effects</c>); when the service gives no operations, the snapshot's capabilities of the same id</description></item>
+    /// <item><term><see cref="VideoModelInfo.Durations"/></term><description><c>durations</c> (numbers, or strings such as <c>"5"</c> and <c>"5s"</c>)</description></item>
+    /// <item><term><see cref="VideoModelInfo.Resolutions"/></term><description><c>resolutions</c></description></item>
+    /// <item><term><see cref="VideoModelInfo.AspectRatios"/></term><description><c>aspect_ratios</c></description></item>
+    /// <item><term><see cref="VideoModelInfo.SupportedParameters"/></term><description><c>supported_parameters</c></description></item>
+    /// <item><term><see cref="VideoModelInfo.Family"/>, <see cref="VideoModelInfo.FixedDurationSeconds"/>, <see cref="VideoModelInfo.Note"/></term><description>the snapshot's entry of the same id (family: the id when there is none; fixed length only when the service gives no durations)</description></item>
+    /// </list>
+    /// Each list is read from the first place of the entry that has it: the contract object
+    /// (<c>tokenlab.request_format_details</c>, <c>tokenlab.public_contract</c>, <c>lemondata.request_format_details</c>,
+    /// <c>lemondata.public_contract</c>), then the vendor object (<c>tokenlab</c>, <c>lemondata</c>), then the top level.
+    /// A list found nowhere, empty, or holding a value that cannot be read is <see langword="null"/>: unknown, so no rule is
+    /// checked against it. Only entries whose vendor <c>category</c> is <c>video</c> (or absent) are listed; an entry that
+    /// cannot be read is skipped.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The video models, in the service's order.</returns>
+    /// <exception cref="LemonDataApiException">The service failed or refused (a service of generation A has no <c>/v1/models</c>: 404).</exception>
+    public virtual async Task<IReadOnlyList<VideoModelInfo>> ListVideoModelsAsync(CancellationToken cancellationToken = default)
+    {
+        var call = new ApiCall(LemonDataVideoOperations.ListModels, _listVideoModelsUri, "listing the models of category", VideoModelsCategory)
+        {
+            MaxBodyBytes = MaxModelListBytes,
+        };
+        using var activity = VideoActivities.Start(VideoActivities.ListVideoModels);
+        try
+        {
+            var response = await _sender.SendAsync(call, ModelListParser, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(VideoActivities.ModelCountTag, response.Value.Count);
+            return response.Value;
+        }
+        catch (Exception exception) when (activity.Failed(exception))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads what the service says of one model (<c>GET /v1/models/{model}</c>), with its full request contract: the only
+    /// durations, resolutions, aspect ratios and parameters it takes, where the service gives them (mapped as in
+    /// <see cref="ListVideoModelsAsync"/>). Read with the same retries as every read.
+    /// </summary>
+    /// <param name="modelId">The model id, for example <c>seedance-2.0-fast</c> (case-sensitive).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="LemonDataApiException">404 (<see cref="LemonDataApiException.ErrorCode"/> <c>model_not_found</c>): the service has no such model; or the service failed.</exception>
+    public virtual async Task<VideoModelInfo> GetVideoModelAsync(string modelId, CancellationToken cancellationToken = default)
+    {
+        RequireModelId(modelId);
+        var operation = LemonDataVideoOperations.GetModel;
+        var call = new ApiCall(operation, _endpoint.ResolveApiPath(operation.PathFor(modelId)), "getting model", modelId);
+        using var activity = VideoActivities.Start(VideoActivities.GetVideoModel);
+        activity?.SetTag(VideoActivities.ModelTag, modelId);
+        try
+        {
+            var response = await _sender.SendAsync(call, (body, _, _) => VideoModelMapper.ParseModel(body, modelId), cancellationToken).ConfigureAwait(false);
+            return response.Value;
+        }
+        catch (Exception exception) when (activity.Failed(exception))
+        {
+            throw;
+        }
+    }
+
     // Copied, as every option is: the application's list may change later without changing this client.
-    private static Dictionary<string, VideoModelInfo>? DeclaredModels(LemonDataVideoClientOptions options)
+    private static Dictionary<string, VideoModelInfo>? DeclaredModels(LemonDataVideoClientOptions options, VideoModelCatalog catalog)
     {
         if (options.AdditionalModels.Count == 0)
         {
@@ -355,7 +460,7 @@ public class LemonDataVideoClient
         var models = new Dictionary<string, VideoModelInfo>(StringComparer.Ordinal);
         foreach (var model in options.AdditionalModels)
         {
-            if (model is not null && !VideoModelCatalog.Contains(model.Id))
+            if (model is not null && !catalog.ContainsModel(model.Id))
             {
                 models[model.Id] = model;
             }
@@ -383,6 +488,24 @@ public class LemonDataVideoClient
     private static string? ApiKeyForCallersClient(HttpClient httpClient, LemonDataVideoClientOptions options) =>
         options.ApiKeySetInCode
         ?? (httpClient.DefaultRequestHeaders.Authorization is not null ? null : RequireApiKey(null, options));
+
+    private static void RequireModelId(string modelId)
+    {
+        if (modelId is null)
+        {
+            throw new ArgumentNullException(nameof(modelId));
+        }
+
+        if (string.IsNullOrWhiteSpace(modelId))
+        {
+            throw new ArgumentException("The model id must not be empty.", nameof(modelId));
+        }
+
+        if (WireOperation.IsDotSegment(modelId))
+        {
+            throw new ArgumentException("'" + modelId + "' is not a model id: it would change the request path.", nameof(modelId));
+        }
+    }
 
     private static void RequireTaskId(string taskId)
     {

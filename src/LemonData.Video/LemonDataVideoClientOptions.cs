@@ -30,6 +30,8 @@ public class LemonDataVideoClientOptions
     private TimeSpan _maxRetryDelay = TimeSpan.FromSeconds(60);
     private TimeSpan _attemptTimeout = TimeSpan.FromSeconds(100);
     private TimeProvider _timeProvider = TimeProvider.System;
+    private ModelLookup _modelLookup = ModelLookup.MissingModels;
+    private TimeSpan _modelLookupTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The service's address, for example <c>https://api.lemondata.cc</c> or a gateway with a path
@@ -146,6 +148,43 @@ public class LemonDataVideoClientOptions
     /// </summary>
     /// <example><c>options.AdditionalModels.Add(new VideoModelInfo("acme-video-2", VideoCapabilities.TextToVideo | VideoCapabilities.ImageToVideo));</c></example>
     public IList<VideoModelInfo> AdditionalModels { get; } = new List<VideoModelInfo>();
+
+    /// <summary>
+    /// The models requests are checked against (default <see langword="null"/>: <see cref="VideoModelCatalog.Snapshot"/>, the
+    /// models this SDK was built with). Give a newer list, for example <c>VideoModelCatalog.Load("lemondata-models.json")</c>
+    /// (written by <c>lemondata-video models sync</c>, and read by the analyzer too), so that compile time and run time agree.
+    /// A model whose lists it gives is checked by them and never looked up.
+    /// </summary>
+    public VideoModelCatalog? ModelCatalog { get; set; }
+
+    /// <summary>
+    /// When the client asks the service about a request's model before validating it (default
+    /// <see cref="LemonData.Video.ModelLookup.MissingModels"/>: a model missing from <see cref="ModelCatalog"/> and
+    /// <see cref="AdditionalModels"/> is looked up once, and LDV0001 is raised only when the service does not know it either;
+    /// then the service's lists apply). One lookup per model is in flight at a time, shared by every create waiting for it.
+    /// An answer is kept for the life of the client, a 404 for ten minutes. A lookup that fails or takes longer than
+    /// <see cref="ModelLookupTimeout"/> never blocks a create: it is sent checked by the API's limits only, with a warning
+    /// in the log, and the model is looked up again a minute later. Nothing is looked up when <see cref="ValidateRequests"/>
+    /// is off.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one of <see cref="LemonData.Video.ModelLookup"/>.</exception>
+    public ModelLookup ModelLookup
+    {
+        get => _modelLookup;
+        set => _modelLookup = value is ModelLookup.MissingModels or ModelLookup.AllModels or ModelLookup.None
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(ModelLookup), value, "ModelLookup must be MissingModels, AllModels or None.");
+    }
+
+    /// <summary>
+    /// How long a create waits for the lookup of its model (<see cref="ModelLookup"/>) before it is sent without it, checked by
+    /// the API's limits only (default 5 s; <see cref="Timeout.InfiniteTimeSpan"/> to always wait for the answer).
+    /// </summary>
+    public TimeSpan ModelLookupTimeout
+    {
+        get => _modelLookupTimeout;
+        set => _modelLookupTimeout = RequirePositiveOrInfinite(value, nameof(ModelLookupTimeout));
+    }
 
     /// <summary>
     /// Where the client logs each request, retry and poll (with the next delay), at Debug and Information,

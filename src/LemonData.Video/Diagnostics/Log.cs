@@ -57,4 +57,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 12, EventName = "VideoDownloaded", Level = LogLevel.Information,
         Message = "Downloaded {Bytes} bytes of task {TaskId} after {ElapsedMilliseconds} ms")]
     public static partial void VideoDownloaded(ILogger logger, string taskId, long bytes, long elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 13, EventName = "ModelLookupFailed", Level = LogLevel.Warning,
+        Message = "Could not look up model {Model} on the service ({Problem}); requests for it are sent checked by the API's limits only, and it is looked up again after {RetryAfter}")]
+    public static partial void ModelLookupFailed(ILogger logger, string model, string problem, TimeSpan retryAfter);
+
+    [LoggerMessage(EventId = 14, EventName = "ModelLookedUp", Level = LogLevel.Debug,
+        Message = "Looked up model {Model} on the service: {Outcome}")]
+    public static partial void ModelLookedUp(ILogger logger, string model, string outcome);
 }

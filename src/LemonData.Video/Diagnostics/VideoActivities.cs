@@ -18,12 +18,15 @@ internal static class VideoActivities
     public const string GenerateVideo = SourceName + ".GenerateVideo";
     public const string DownloadVideo = SourceName + ".DownloadVideo";
     public const string CancelVideoTask = SourceName + ".CancelVideoTask";
+    public const string ListVideoModels = SourceName + ".ListVideoModels";
+    public const string GetVideoModel = SourceName + ".GetVideoModel";
 
     public const string TaskIdTag = "lemondata.task_id";
     public const string ModelTag = "lemondata.model";
     public const string StatusTag = "lemondata.task_status";
     public const string PromptTag = "lemondata.prompt";
     public const string PollsTag = "lemondata.polls";
+    public const string ModelCountTag = "lemondata.model_count";
 
     public static readonly ActivitySource Source = new(SourceName, typeof(VideoActivities).Assembly.GetName().Version?.ToString(3));
 

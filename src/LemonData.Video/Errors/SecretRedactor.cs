@@ -21,6 +21,10 @@ internal static class SecretRedactor
         return RedactKeyShapedTokens(text);
     }
 
+    /// <summary>Whether <paramref name="text"/> holds an <c>sk-</c> token of key length (what <see cref="Redact"/> would mask).</summary>
+    public static bool ContainsKeyShapedToken(string text) =>
+        text.IndexOf("sk-", StringComparison.Ordinal) >= 0 && !string.Equals(RedactKeyShapedTokens(text), text, StringComparison.Ordinal);
+
     // Any "sk-" token of key length is masked too: it may be another key of the same user.
     private static string RedactKeyShapedTokens(string text)
     {

@@ -35,4 +35,10 @@ internal readonly struct ApiCall
 
     /// <summary>The task concerned, so that an error can name it.</summary>
     public string? TaskId { get; init; }
+
+    /// <summary>
+    /// The largest success body read, in bytes; 0 for <see cref="ApiRequestSender.MaxJsonBodyBytes"/>. A task is a few hundred
+    /// bytes, but a list of the service's models is larger (and a service that ignores the category filter lists them all).
+    /// </summary>
+    public int MaxBodyBytes { get; init; }
 }

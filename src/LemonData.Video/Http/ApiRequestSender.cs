@@ -110,7 +110,8 @@ internal sealed class ApiRequestSender
             }
 
             var retryAfter = RetryAfterReader.Read(response, _timeProvider);
-            using var body = await BoundedBodyReader.ReadAsync(response.Content, MaxJsonBodyBytes, attempt.Token).ConfigureAwait(false);
+            var maxBodyBytes = call.MaxBodyBytes > 0 ? call.MaxBodyBytes : MaxJsonBodyBytes;
+            using var body = await BoundedBodyReader.ReadAsync(response.Content, maxBodyBytes, attempt.Token).ConfigureAwait(false);
 
             if (!successStatus)
             {
@@ -123,7 +124,7 @@ internal sealed class ApiRequestSender
             if (body.Truncated)
             {
                 var tooLarge = NewError(call, status);
-                tooLarge.Problem = "the answer is larger than " + (MaxJsonBodyBytes / 1024) + " KiB, which no answer of this API is, so it was not read";
+                tooLarge.Problem = "the answer is larger than " + (maxBodyBytes / 1024) + " KiB, which no answer of this API is, so it was not read";
                 return UnreadableSuccess<T>(call, tooLarge, body.Span, exception: null);
             }
 

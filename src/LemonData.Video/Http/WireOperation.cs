@@ -6,13 +6,17 @@ namespace LemonData.Video;
 /// <summary>One endpoint of the OpenAPI document (the generated <c>LemonDataVideoOperations</c> lists them).</summary>
 internal sealed class WireOperation
 {
-    private const string IdPlaceholder = "{id}";
+    // The path's one parameter as the document names it ("{id}" for tasks, "{model}" for models), or null.
+    private readonly string? _placeholder;
 
     public WireOperation(string operationId, string method, string pathTemplate)
     {
         OperationId = operationId;
         Method = new HttpMethod(method);
         PathTemplate = pathTemplate.TrimStart('/');
+        var open = PathTemplate.IndexOf('{');
+        var close = open < 0 ? -1 : PathTemplate.IndexOf('}', open);
+        _placeholder = close > open ? PathTemplate.Substring(open, close - open + 1) : null;
     }
 
     public string OperationId { get; }
@@ -27,15 +31,18 @@ internal sealed class WireOperation
     /// </summary>
     public bool IsIdempotent => Method != HttpMethod.Post;
 
-    /// <summary>The path for one task. Ids are opaque: every character that could change the path is escaped.</summary>
-    public string PathFor(string taskId)
+    /// <summary>
+    /// The path for one task (or, for <c>getModel</c>, one model). Ids are opaque: every character that could change
+    /// the path is escaped.
+    /// </summary>
+    public string PathFor(string id)
     {
-        if (PathTemplate.IndexOf(IdPlaceholder, StringComparison.Ordinal) < 0)
+        if (_placeholder is null)
         {
-            throw new InvalidOperationException(OperationId + " takes no task id.");
+            throw new InvalidOperationException(OperationId + " takes no id.");
         }
 
-        return PathTemplate.Replace(IdPlaceholder, EscapeSegment(taskId));
+        return PathTemplate.Replace(_placeholder, EscapeSegment(id));
     }
 
     public string Path() => PathTemplate;

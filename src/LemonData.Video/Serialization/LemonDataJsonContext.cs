@@ -12,6 +12,8 @@ namespace LemonData.Video;
 [JsonSerializable(typeof(VideoGenerationRequest))]
 [JsonSerializable(typeof(VideoTaskResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(ModelList))]
+[JsonSerializable(typeof(ModelEntry))]
 internal sealed partial class LemonDataJsonContext : JsonSerializerContext
 {
 }

@@ -27,6 +27,8 @@ public sealed class ConfigurationTests
             ["LemonData:AllowInsecureHttp"] = "true",
             ["LemonData:ValidateRequests"] = "false",
             ["LemonData:IncludePromptInTelemetry"] = "True",
+            ["LemonData:ModelLookup"] = "allmodels",
+            ["LemonData:ModelLookupTimeout"] = "00:00:02",
         });
         services.AddLemonDataVideoClient();
 
@@ -44,7 +46,9 @@ public sealed class ConfigurationTests
         Assert.True(options.AllowInsecureHttp);
         Assert.False(options.ValidateRequests);
         Assert.True(options.IncludePromptInTelemetry);
-        Assert.Equal(12, LemonDataVideoConfiguration.Keys.Count);
+        Assert.Equal(ModelLookup.AllModels, options.ModelLookup);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.ModelLookupTimeout);
+        Assert.Equal(14, LemonDataVideoConfiguration.Keys.Count);
     }
 
     [Fact]
@@ -87,6 +91,9 @@ public sealed class ConfigurationTests
     [InlineData("LemonData:ValidateRequests", "yes", "Configuration key 'LemonData:ValidateRequests' is 'yes', which is not true or false")]
     [InlineData("LemonData:Endpoint", "api.lemondata.cc", "Configuration key 'LemonData:Endpoint' is 'api.lemondata.cc', which is not an absolute URL")]
     [InlineData("LemonData:MaxRetries", "-1", "Configuration key 'LemonData:MaxRetries' has a value LemonData.Video cannot use: MaxRetries must be 0 or more.")]
+    [InlineData("LemonData:ModelLookup", "2", "Configuration key 'LemonData:ModelLookup' is '2', which is not MissingModels, AllModels or None")]
+    [InlineData("LemonData:ModelLookup", "Always", "Configuration key 'LemonData:ModelLookup' is 'Always', which is not MissingModels, AllModels or None")]
+    [InlineData("LemonData:ModelLookupTimeout", "00:00:00", "Configuration key 'LemonData:ModelLookupTimeout' has a value LemonData.Video cannot use: ModelLookupTimeout must be positive")]
     [InlineData("LemonData:PollIntervall", "00:00:05", "Configuration key 'LemonData:PollIntervall' is not a LemonData.Video option. The section may hold: ApiKey, Endpoint, PollInterval,")]
     public void A_bad_value_or_a_misspelt_key_names_the_key_and_what_it_accepts(string key, string value, string expectedStart)
     {

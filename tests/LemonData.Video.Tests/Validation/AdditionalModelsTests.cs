@@ -21,10 +21,21 @@ public sealed class AdditionalModelsTests : IDisposable
     public void Dispose() => _service.Dispose();
 
     [Fact]
-    public async Task An_undeclared_new_model_is_refused_and_nothing_is_sent()
+    public async Task An_undeclared_new_model_the_service_does_not_know_either_is_refused_and_nothing_is_created()
     {
+        // The fake service knows no model: its GET /v1/models/acme-video-2 answers 404, so the lookup confirms LDV0001.
         var error = await Assert.ThrowsAsync<VideoRequestValidationException>(() =>
             _service.CreateClient().CreateVideoAsync(new VideoGenerationRequest { Model = NewModel, Prompt = "a fox" }));
+
+        Assert.Equal("LDV0001", Assert.Single(error.Violations).DiagnosticId);
+        Assert.Empty(_service.RequestsTo("POST", "/v1/videos/generations"));
+    }
+
+    [Fact]
+    public async Task Without_lookups_an_undeclared_new_model_is_refused_and_nothing_is_sent()
+    {
+        var error = await Assert.ThrowsAsync<VideoRequestValidationException>(() =>
+            _service.CreateClient(options => options.ModelLookup = ModelLookup.None).CreateVideoAsync(new VideoGenerationRequest { Model = NewModel, Prompt = "a fox" }));
 
         Assert.Equal("LDV0001", Assert.Single(error.Violations).DiagnosticId);
         Assert.Empty(_service.AllRequests);
