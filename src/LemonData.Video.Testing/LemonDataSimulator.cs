@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -8,12 +7,10 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -27,10 +24,12 @@ namespace LemonData.Video.Testing;
 /// </summary>
 /// <remarks>
 /// <para>What it checks, as the service does: 401 without an <c>sk-</c> bearer key; 400 for bad fields (a missing
-/// prompt, <c>fps</c> outside 1-120, <c>cfg_scale</c> outside 0-20, <c>motion_strength</c> outside 0-1, ...), with
-/// <c>param</c> and <c>validation_errors</c>; 404 <c>model_not_found</c> with <c>did_you_mean</c> for a model the
-/// catalog (<see cref="VideoModelCatalog"/>) does not have; 404 <c>async_task_not_found</c> for an unknown task, or
-/// another key's task. <see cref="Script"/> injects faults, and <see cref="Requests"/> records every request.</para>
+/// prompt, <c>fps</c>, <c>cfg_scale</c> or <c>motion_strength</c> outside the API's limits (<see cref="VideoLimits"/>), a
+/// <c>duration</c>, <c>resolution</c> or <c>aspect_ratio</c> outside the model's known lists, ...), with <c>param</c> and
+/// <c>validation_errors</c>; 404 <c>model_not_found</c> with <c>did_you_mean</c> for a model it does not know
+/// (<see cref="LemonDataSimulatorOptions.Models"/>); 404 <c>async_task_not_found</c> for an unknown task, or another
+/// key's task. It serves <c>GET /v1/models</c> and <c>GET /v1/models/{model}</c> from the same models.
+/// <see cref="Script"/> injects faults, and <see cref="Requests"/> records every request.</para>
 /// <para>Why ASP.NET Core's Kestrel rather than WireMock.Net: the simulator is stateful (tasks, reads, scripted
 /// faults) rather than a set of canned mappings, so WireMock's matching would be bypassed by one catch-all callback
 /// anyway; its callbacks are synchronous, so a slow answer would block a thread for every delayed request while the
@@ -56,22 +55,19 @@ namespace LemonData.Video.Testing;
 /// </example>
 public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
 {
-    private const string CreatePath = "/v1/videos/generations";
-    private const string LegacyTaskPrefix = "/v1/videos/generations/";
-    private const string TaskPrefix = "/v1/tasks/";
-    private const string FilePrefix = "/files/";
-    private const string VideoExtension = ".mp4";
-
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
     private readonly object _requestsGate = new();
     private readonly List<SimulatorRequest> _requests = new();
     private readonly List<SimulatorRequest> _createdTasks = new();
     private readonly List<SimulatorInjectedFault> _injectedFaults = new();
-    private readonly ConcurrentDictionary<string, SimulatedTask> _tasks = new(StringComparer.Ordinal);
     private readonly SimulatedApiGeneration _generation;
-    private readonly TimeSpan _processingTime;
-    private readonly int _pollsPerStage;
+    private readonly CreateEndpoint _create;
+    private readonly TaskReadEndpoint _read;
+    private readonly CancelEndpoint _cancel;
+    private readonly VideoDownloadEndpoint _download;
+    private readonly ModelListEndpoint _modelList;
+    private readonly ModelDetailEndpoint _modelDetail;
     private Uri _endpoint = null!;
     private string _origin = null!;
     private int _stopped;
@@ -84,9 +80,16 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
         }
 
         _generation = options.Generation;
-        _processingTime = options.ProcessingTime;
-        _pollsPerStage = options.PollsPerStage;
         ApiKey = "sk-simulator-" + Guid.NewGuid().ToString("N");
+        var models = new SimulatedModels(options.Models);
+        var tasks = new TaskStore();
+        var answers = new TaskAnswers(_generation, () => _origin);
+        _create = new CreateEndpoint(_generation, tasks, Script, options.ProcessingTime, options.PollsPerStage, TaskCreated, models);
+        _read = new TaskReadEndpoint(tasks, answers);
+        _cancel = new CancelEndpoint(tasks, answers, models);
+        _download = new VideoDownloadEndpoint(tasks);
+        _modelList = new ModelListEndpoint(_generation, models);
+        _modelDetail = new ModelDetailEndpoint(_generation, models);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(LemonDataSimulator).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -159,7 +162,7 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
     }
 
     /// <summary>How many creates (<c>POST /v1/videos/generations</c>) were received so far, whatever became of them.</summary>
-    public int CreatesReceived => CountRequests("POST", CreatePath);
+    public int CreatesReceived => CountRequests("POST", CreateEndpoint.Path);
 
     /// <summary>
     /// The creates that made a task, in order (a snapshot): each has <see cref="SimulatorRequest.CreatedTaskId"/> and
@@ -333,21 +336,21 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
                     return;
                 case SimulatorFaultKind.SlowAnswer:
                     await Task.Delay(fault.Duration, token).ConfigureAwait(false);
-                    await WriteAsync(context, recorded, response, token).ConfigureAwait(false);
+                    await AnswerWriter.WriteAsync(context, recorded, response, token).ConfigureAwait(false);
                     await context.Response.Body.FlushAsync(token).ConfigureAwait(false);
                     injected!.TaskIdInAnswer = recorded.CreatedTaskId is not null;
                     return;
                 case SimulatorFaultKind.Garbled when fault.GarbleStyle == GarbleStyle.Corrupt:
-                    await WriteCorruptedAsync(context, recorded, response, fault, injected!, token).ConfigureAwait(false);
+                    await AnswerWriter.WriteCorruptedAsync(context, recorded, response, fault, injected!, token).ConfigureAwait(false);
                     return;
                 case SimulatorFaultKind.Garbled:
-                    await WriteGarbledAsync(context, recorded, response, route.Target == SimulatorTarget.Download, injected!, token).ConfigureAwait(false);
+                    await AnswerWriter.WriteGarbledAsync(context, recorded, response, route.Target == SimulatorTarget.Download, injected!, token).ConfigureAwait(false);
                     return;
                 case SimulatorFaultKind.Truncated:
-                    await WriteTruncatedAsync(context, recorded, response, fault, injected!, token).ConfigureAwait(false);
+                    await AnswerWriter.WriteTruncatedAsync(context, recorded, response, fault, injected!, token).ConfigureAwait(false);
                     return;
                 default:
-                    await WriteAsync(context, recorded, response, token).ConfigureAwait(false);
+                    await AnswerWriter.WriteAsync(context, recorded, response, token).ConfigureAwait(false);
                     return;
             }
         }
@@ -365,123 +368,33 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
             case RouteKind.MethodNotAllowed:
                 return SimResponse.MethodNotAllowed(route.Method, route.Path, route.Allow!);
             case RouteKind.Download:
-                return Download(route.TaskId!, headOnly: route.Method == "HEAD");
+                return _download.Handle(route.TaskId!, headOnly: route.Method == "HEAD");
             case RouteKind.NotFound:
                 return SimResponse.NotFound(route.Method, route.Path);
         }
 
-        var key = BearerKey(request, out var hasAuthorization);
+        var key = ApiKeys.BearerKey(request, out var hasAuthorization);
         if (key is null)
         {
-            return SimResponse.Json(401, WireJson.Error(
-                hasAuthorization
-                    ? "Invalid API key provided. Send 'Authorization: Bearer sk-...'."
-                    : "Missing API key. Send it as 'Authorization: Bearer sk-...'.",
-                "authentication_error",
-                "invalid_api_key"));
+            return ApiKeys.Unauthorized(hasAuthorization);
         }
 
         return route.Kind switch
         {
-            RouteKind.Create => Create(body, key, recorded),
-            RouteKind.Poll => Poll(route.TaskId!, key),
-            _ => Cancel(route.TaskId!, key),
+            RouteKind.Create => _create.Handle(body, key, recorded),
+            RouteKind.Poll => _read.Handle(route.TaskId!, key),
+            RouteKind.ListModels => _modelList.Handle(request.Query),
+            RouteKind.GetModel => _modelDetail.Handle(route.ModelId!),
+            _ => _cancel.Handle(route.TaskId!, key),
         };
     }
 
-    private SimResponse Create(byte[] body, string key, SimulatorRequest recorded)
+    private void TaskCreated(SimulatorRequest recorded)
     {
-        var error = ServiceRules.CheckCreate(body, out var model);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var id = _generation == SimulatedApiGeneration.A
-            ? "video_" + Guid.NewGuid().ToString("N").Substring(0, 24)
-            : "ldtask_" + Guid.NewGuid().ToString("N");
-        var task = new SimulatedTask(id, model, key, Script.TakeTaskFailure(), _processingTime, _pollsPerStage);
-        _tasks[id] = task;
-        recorded.SetCreatedTaskId(id);
         lock (_requestsGate)
         {
             _createdTasks.Add(recorded);
         }
-
-        return SimResponse.Json(200, WireJson.CreateAnswer(_generation, task));
-    }
-
-    private SimResponse Poll(string taskId, string key)
-    {
-        // Another account's task reads as unknown: the service does not confirm that it exists.
-        if (!_tasks.TryGetValue(taskId, out var task) || task.OwnerKey != key)
-        {
-            return SimResponse.TaskNotFound();
-        }
-
-        return TaskAnswer(task, task.Observe(countAsRead: true));
-    }
-
-    private SimResponse Cancel(string taskId, string key)
-    {
-        if (!_tasks.TryGetValue(taskId, out var task))
-        {
-            return SimResponse.TaskNotFound();
-        }
-
-        if (task.OwnerKey != key)
-        {
-            return SimResponse.Json(403, WireJson.Error("You do not have access to this task.", "permission_error", "forbidden"));
-        }
-
-        if (!VideoModelCatalog.TryGet(task.Model, out var info) || !string.Equals(info.Family, "Seedance", StringComparison.Ordinal))
-        {
-            return SimResponse.Json(400, WireJson.Error(
-                "This task does not support cancellation: only queued tasks of Seedance models can be cancelled.",
-                "invalid_request_error",
-                "unsupported_task_cancel"));
-        }
-
-        if (task.TryCancel() == CancelOutcome.NotCancellable)
-        {
-            return SimResponse.Json(409, WireJson.Error(
-                "The task is already running and can no longer be cancelled.",
-                "invalid_request_error",
-                "task_not_cancellable"));
-        }
-
-        // Cancelling a cancelled task again answers the same: a retried DELETE whose first answer was lost succeeds.
-        return TaskAnswer(task, task.Observe(countAsRead: false));
-    }
-
-    private SimResponse Download(string taskId, bool headOnly)
-    {
-        // The stand-in for the CDN: no key needed, and only finished videos exist.
-        if (!_tasks.TryGetValue(taskId, out var task) || task.Observe(countAsRead: false).Stage != TaskStage.Completed)
-        {
-            return SimResponse.Json(404, WireJson.Error("The file does not exist.", "invalid_request_error", "not_found"));
-        }
-
-        return SimResponse.Video(SampleVideoFile.Bytes, headOnly);
-    }
-
-    private SimResponse TaskAnswer(SimulatedTask task, TaskSnapshot state) =>
-        SimResponse.Json(200, WireJson.Task(_generation, task, state, VideoUrl(task.Id), SampleVideoFile.Facts));
-
-    private string VideoUrl(string taskId) => _origin + FilePrefix + Uri.EscapeDataString(taskId) + VideoExtension;
-
-    private static string? BearerKey(HttpRequest request, out bool hasAuthorization)
-    {
-        var header = request.Headers.Authorization.ToString();
-        hasAuthorization = header.Length > 0;
-        const string Scheme = "Bearer ";
-        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var key = header.Substring(Scheme.Length).Trim();
-        return key.Length > 3 && key.StartsWith("sk-", StringComparison.Ordinal) ? key : null;
     }
 
     private static async Task<(byte[] Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, CancellationToken token)
@@ -495,160 +408,6 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (Array.Empty<byte>(), true);
-        }
-    }
-
-    private static async Task WriteAsync(HttpContext context, SimulatorRequest recorded, SimResponse response, CancellationToken token)
-    {
-        recorded.SetStatusCode(response.Status);
-        var http = context.Response;
-        http.StatusCode = response.Status;
-        http.ContentType = response.ContentType;
-        foreach (var header in response.Headers)
-        {
-            http.Headers.Append(header.Key, header.Value);
-        }
-
-        http.ContentLength = response.Body.Length;
-        if (!response.OmitBody)
-        {
-            await http.Body.WriteAsync(response.Body, token).ConfigureAwait(false);
-        }
-    }
-
-    // A 200 whose body is cut off after two thirds. A JSON answer is complete as HTTP (its Content-Length is the
-    // cut length) but not as JSON; a download announces the whole file and breaks off mid-way.
-    private static async Task WriteGarbledAsync(HttpContext context, SimulatorRequest recorded, SimResponse response, bool download, SimulatorInjectedFault injected, CancellationToken token)
-    {
-        var full = response.Body;
-        var kept = full.Length <= 1 ? full.Length : Math.Max(1, full.Length * 2 / 3);
-        recorded.SetStatusCode(200);
-        injected.AppendDetail("cut to " + kept + " of " + full.Length + " bytes");
-        injected.TaskIdInAnswer = CarriesTaskId(full, kept, recorded.CreatedTaskId);
-        if (download && !response.OmitBody && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
-        {
-            BreakOff(context, socket, 200, response, kept);
-            return;
-        }
-
-        var http = context.Response;
-        http.StatusCode = 200;
-        http.ContentType = response.ContentType;
-        http.ContentLength = download ? full.Length : kept;
-        if (response.OmitBody)
-        {
-            return;
-        }
-
-        await http.Body.WriteAsync(full.AsMemory(0, kept), token).ConfigureAwait(false);
-        if (download)
-        {
-            // Without the socket (another transport), the best effort: Kestrel hands written data to its sender
-            // asynchronously, and an abort discards what it has not sent yet.
-            await http.Body.FlushAsync(token).ConfigureAwait(false);
-            await Task.Delay(TimeSpan.FromMilliseconds(100), token).ConfigureAwait(false);
-            context.Abort();
-        }
-    }
-
-    // Kestrel discards what it has not sent yet when a connection is aborted, so the broken-off answer is written
-    // straight to the socket: headers announcing the whole body, part of it, and the end of the connection, in
-    // that order and all in the kernel's hands before Kestrel closes the socket.
-    private static void BreakOff(HttpContext context, System.Net.Sockets.Socket socket, int status, SimResponse response, int kept)
-    {
-        var head = new StringBuilder();
-        head.Append("HTTP/1.1 ").Append(status.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(' ')
-            .Append(ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } reason ? reason : "Unknown").Append("\r\n");
-        head.Append("Content-Type: ").Append(response.ContentType).Append("\r\n");
-        foreach (var header in response.Headers)
-        {
-            head.Append(header.Key).Append(": ").Append(header.Value).Append("\r\n");
-        }
-
-        head.Append("Content-Length: ").Append(response.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\r\n\r\n");
-        try
-        {
-            socket.Send(Encoding.ASCII.GetBytes(head.ToString()));
-            socket.Send(response.Body, 0, kept, System.Net.Sockets.SocketFlags.None);
-            socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            // The client is gone already.
-        }
-        catch (ObjectDisposedException)
-        {
-            // So is the connection.
-        }
-
-        context.Abort();
-    }
-
-    // A JSON answer cut in the middle (its status kept). For a create, the cut falls after the whole task id or inside
-    // it, as the fault asks; the cut is never at either end, so the JSON is never complete.
-    private static async Task WriteTruncatedAsync(HttpContext context, SimulatorRequest recorded, SimResponse response, ScriptedFault fault, SimulatorInjectedFault injected, CancellationToken token)
-    {
-        var full = response.Body;
-        var taskId = recorded.CreatedTaskId;
-        int low = 1, high = Math.Max(1, full.Length - 1);
-        var idEnd = taskId is null ? -1 : TaskIdEnd(full, taskId);
-        if (idEnd > 0 && fault.KeepTaskId == true)
-        {
-            low = Math.Min(idEnd, high);
-        }
-        else if (idEnd > 0 && fault.KeepTaskId == false)
-        {
-            high = Math.Max(low, idEnd - 2);
-        }
-
-        var kept = Math.Min(full.Length, low + (int)Math.Round((high - low) * fault.Position));
-        recorded.SetStatusCode(response.Status);
-        injected.TaskIdInAnswer = CarriesTaskId(full, kept, taskId);
-        var socket = fault.BreakOff && !response.OmitBody ? context.Features.Get<IConnectionSocketFeature>()?.Socket : null;
-        injected.AppendDetail("cut at " + kept + " of " + full.Length + " bytes, " + (socket is null ? "short Content-Length" : "connection closed mid-body"));
-        if (socket is not null)
-        {
-            BreakOff(context, socket, response.Status, response, kept);
-            return;
-        }
-
-        var http = context.Response;
-        http.StatusCode = response.Status;
-        http.ContentType = response.ContentType;
-        foreach (var header in response.Headers)
-        {
-            http.Headers.Append(header.Key, header.Value);
-        }
-
-        http.ContentLength = kept;
-        if (!response.OmitBody)
-        {
-            await http.Body.WriteAsync(full.AsMemory(0, kept), token).ConfigureAwait(false);
-        }
-    }
-
-    // A complete HTTP message (its status kept) whose body has a span overwritten with control bytes: invalid JSON
-    // wherever it lands (outside strings a control byte is no token; inside one it must be escaped).
-    private static async Task WriteCorruptedAsync(HttpContext context, SimulatorRequest recorded, SimResponse response, ScriptedFault fault, SimulatorInjectedFault injected, CancellationToken token)
-    {
-        var body = (byte[])response.Body.Clone();
-        var start = body.Length == 0 ? 0 : Math.Min(body.Length - 1, (int)(body.Length * fault.Position));
-        var end = Math.Min(body.Length, start + fault.Span);
-        for (var i = start; i < end; i++)
-        {
-            body[i] = 0x01;
-        }
-
-        injected.AppendDetail("bytes " + start + "-" + end + " of " + body.Length + " overwritten");
-        injected.TaskIdInAnswer = CarriesTaskId(response.Body, start, recorded.CreatedTaskId);
-        recorded.SetStatusCode(response.Status);
-        var http = context.Response;
-        http.StatusCode = response.Status;
-        http.ContentType = response.ContentType;
-        http.ContentLength = body.Length;
-        if (!response.OmitBody)
-        {
-            await http.Body.WriteAsync(body, token).ConfigureAwait(false);
         }
     }
 
@@ -669,125 +428,6 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
         }
 
         return injected;
-    }
-
-    // The index just past the first whole `"id":"<id>"` or `"task_id":"<id>"` in a body, or -1.
-    private static int TaskIdEnd(byte[] body, string taskId)
-    {
-        var best = -1;
-        foreach (var name in new[] { "id", "task_id" })
-        {
-            var pair = Encoding.UTF8.GetBytes("\"" + name + "\":\"" + taskId + "\"");
-            var at = body.AsSpan().IndexOf(pair);
-            if (at >= 0 && (best < 0 || at + pair.Length < best))
-            {
-                best = at + pair.Length;
-            }
-        }
-
-        return best;
-    }
-
-    private static bool CarriesTaskId(byte[] body, int intactPrefix, string? taskId)
-    {
-        if (taskId is null)
-        {
-            return false;
-        }
-
-        var end = TaskIdEnd(body, taskId);
-        return end > 0 && end <= intactPrefix;
-    }
-
-    private enum RouteKind
-    {
-        Create,
-        Poll,
-        Cancel,
-        Download,
-        NotFound,
-        MethodNotAllowed,
-    }
-
-    /// <summary>What a request asks for. Only the API's own routes (and downloads) can take scripted faults.</summary>
-    private sealed class ApiRoute
-    {
-        private ApiRoute(RouteKind kind, string method, string path, string? taskId = null, string? allow = null)
-        {
-            Kind = kind;
-            Method = method;
-            Path = path;
-            TaskId = taskId;
-            Allow = allow;
-        }
-
-        public RouteKind Kind { get; }
-
-        public string Method { get; }
-
-        public string Path { get; }
-
-        public string? TaskId { get; }
-
-        public string? Allow { get; }
-
-        public SimulatorTarget Target => Kind switch
-        {
-            RouteKind.Create => SimulatorTarget.Create,
-            RouteKind.Poll => SimulatorTarget.Poll,
-            RouteKind.Cancel => SimulatorTarget.Cancel,
-            RouteKind.Download => SimulatorTarget.Download,
-            _ => SimulatorTarget.None,
-        };
-
-        public static ApiRoute Parse(string method, string path, SimulatedApiGeneration generation)
-        {
-            if (path == CreatePath)
-            {
-                return method == "POST"
-                    ? new ApiRoute(RouteKind.Create, method, path)
-                    : new ApiRoute(RouteKind.MethodNotAllowed, method, path, allow: "POST");
-            }
-
-            if (TrySegment(path, LegacyTaskPrefix, out var legacyId))
-            {
-                return method == "GET"
-                    ? new ApiRoute(RouteKind.Poll, method, path, legacyId)
-                    : new ApiRoute(RouteKind.MethodNotAllowed, method, path, allow: "GET");
-            }
-
-            // Generation A has no /v1/tasks route at all: 404, as a service without it answers.
-            if (generation != SimulatedApiGeneration.A && TrySegment(path, TaskPrefix, out var taskId))
-            {
-                return method switch
-                {
-                    "GET" => new ApiRoute(RouteKind.Poll, method, path, taskId),
-                    "DELETE" => new ApiRoute(RouteKind.Cancel, method, path, taskId),
-                    _ => new ApiRoute(RouteKind.MethodNotAllowed, method, path, allow: "GET, DELETE"),
-                };
-            }
-
-            if (TrySegment(path, FilePrefix, out var file) && file.EndsWith(VideoExtension, StringComparison.Ordinal) && file.Length > VideoExtension.Length)
-            {
-                return method is "GET" or "HEAD"
-                    ? new ApiRoute(RouteKind.Download, method, path, file.Substring(0, file.Length - VideoExtension.Length))
-                    : new ApiRoute(RouteKind.MethodNotAllowed, method, path, allow: "GET, HEAD");
-            }
-
-            return new ApiRoute(RouteKind.NotFound, method, path);
-        }
-
-        private static bool TrySegment(string path, string prefix, out string segment)
-        {
-            segment = string.Empty;
-            if (!path.StartsWith(prefix, StringComparison.Ordinal) || path.Length == prefix.Length)
-            {
-                return false;
-            }
-
-            segment = path.Substring(prefix.Length);
-            return segment.IndexOf('/') < 0;
-        }
     }
 
     /// <summary>A host lifetime that leaves the process's signals (Ctrl+C, SIGTERM) alone.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace LemonData.Video.Testing;
 
@@ -10,6 +11,7 @@ public sealed class LemonDataSimulatorOptions
 {
     private TimeSpan _processingTime = TimeSpan.Zero;
     private int _pollsPerStage = 1;
+    private IList<VideoModelInfo> _models = DefaultSimulatedModels.Create();
 
     /// <summary>The API generation whose wire shapes the simulator answers with (default <see cref="SimulatedApiGeneration.C"/>).</summary>
     public SimulatedApiGeneration Generation { get; set; } = SimulatedApiGeneration.C;
@@ -42,5 +44,27 @@ public sealed class LemonDataSimulatorOptions
         set => _pollsPerStage = value >= 0
             ? value
             : throw new ArgumentOutOfRangeException(nameof(PollsPerStage), value, "PollsPerStage must be 0 or more.");
+    }
+
+    /// <summary>
+    /// The models the simulated service knows: what <c>GET /v1/models</c> lists, what <c>GET /v1/models/{model}</c>
+    /// describes, and what a create is checked against (an id not among them is a 404 <c>model_not_found</c> whose
+    /// <c>did_you_mean</c> is the closest id among them; a <c>duration</c>, <c>resolution</c> or <c>aspect_ratio</c>
+    /// outside a model's known list is a 400; a parameter outside its <c>supported_parameters</c> is accepted and ignored,
+    /// as the service silently ignores it). A list of a model that is <see langword="null"/> is unknown: the detail leaves
+    /// it out and nothing is checked against it. A later entry with the id of an earlier one replaces it.
+    /// </summary>
+    /// <remarks>
+    /// The default is a new, editable list: every model of <see cref="VideoModelCatalog.Snapshot"/>, with the lists the
+    /// service's documentation gives for <c>seedance-2.0-fast</c> and <c>viduq3-turbo</c>, and, for every other model,
+    /// unknown lists and the operations its capabilities mean. Add a model with
+    /// <c>Models.Add(new VideoModelInfo("acme-video-2", VideoCapabilities.TextToVideo).WithContract(resolutions: new[] { "720p" }))</c>,
+    /// or set a list of your own to replace them all.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IList<VideoModelInfo> Models
+    {
+        get => _models;
+        set => _models = value ?? throw new ArgumentNullException(nameof(Models));
     }
 }

@@ -7,9 +7,12 @@ namespace LemonData.Video.Testing;
 
 /// <summary>
 /// How the service checks a create, as its documentation describes it (not as the SDK's client-side rules do):
-/// the body must be a JSON object with a non-empty <c>prompt</c>; <c>fps</c> 1-120, <c>duration</c> 1-60,
-/// <c>cfg_scale</c> 0-20, <c>motion_strength</c> 0-1; known fields must have their type; unknown fields are ignored.
-/// An unknown <c>model</c> is a 404 <c>model_not_found</c> with <c>did_you_mean</c>, checked after the fields.
+/// the body must be a JSON object with a non-empty <c>prompt</c>; <c>fps</c>, <c>duration</c>, <c>cfg_scale</c> and
+/// <c>motion_strength</c> within the API's limits (<see cref="VideoLimits"/>); known fields must have their type; unknown
+/// fields are ignored. For a known model, <c>duration</c>, <c>resolution</c> and <c>aspect_ratio</c> must be among its
+/// lists where the lists are known; a parameter outside its <c>supported_parameters</c> is ignored, as the service
+/// silently ignores it. Every bad field is listed in <c>validation_errors</c>. A model the simulator does not know is a
+/// 404 <c>model_not_found</c> with <c>did_you_mean</c>, checked after the fields.
 /// </summary>
 internal static class ServiceRules
 {
@@ -22,9 +25,10 @@ internal static class ServiceRules
     };
 
     /// <summary>Checks a create body; returns the error answer, or null and the model to use.</summary>
-    public static SimResponse? CheckCreate(byte[] body, out string model)
+    public static SimResponse? CheckCreate(byte[] body, SimulatedModels models, out string model)
     {
         model = DefaultModel;
+        bool known;
         JsonDocument document;
         try
         {
@@ -53,15 +57,25 @@ internal static class ServiceRules
                 CheckString(root, field, errors);
             }
 
-            CheckInteger(root, "fps", 1, 120, errors);
-            CheckInteger(root, "duration", 1, 60, errors);
+            CheckInteger(root, "fps", VideoLimits.MinFps, VideoLimits.MaxFps, errors);
+            CheckInteger(root, "duration", VideoLimits.MinDuration, VideoLimits.MaxDuration, errors);
             CheckInteger(root, "seed", long.MinValue, long.MaxValue, errors);
             CheckInteger(root, "extend_at", 0, long.MaxValue, errors);
-            CheckNumber(root, "cfg_scale", 0, 20, errors);
-            CheckNumber(root, "motion_strength", 0, 1, errors);
+            CheckNumber(root, "cfg_scale", VideoLimits.MinCfgScale, VideoLimits.MaxCfgScale, errors);
+            CheckNumber(root, "motion_strength", VideoLimits.MinMotionStrength, VideoLimits.MaxMotionStrength, errors);
             CheckBoolean(root, "output_audio", errors);
             CheckBoolean(root, "watermark", errors);
             CheckImageDataUrl(root, errors);
+            if (root.TryGetProperty("model", out var modelElement) && modelElement.ValueKind == JsonValueKind.String)
+            {
+                model = modelElement.GetString()!;
+            }
+
+            known = models.TryGet(model, out var info);
+            if (known)
+            {
+                ModelContractRules.Check(root, info, errors);
+            }
 
             if (errors.Count > 0)
             {
@@ -73,25 +87,23 @@ internal static class ServiceRules
                     param: first.Key,
                     validationErrors: errors));
             }
-
-            if (root.TryGetProperty("model", out var modelElement) && modelElement.ValueKind == JsonValueKind.String)
-            {
-                model = modelElement.GetString()!;
-            }
         }
 
-        if (!VideoModelCatalog.Contains(model))
+        if (!known)
         {
-            return SimResponse.Json(404, WireJson.Error(
-                "Model '" + model + "' not found.",
-                "invalid_request_error",
-                "model_not_found",
-                param: "model",
-                didYouMean: ModelSuggestion.Closest(model)));
+            return ModelNotFound(model, models);
         }
 
         return null;
     }
+
+    /// <summary>The 404 for a model id the simulator does not know, with the closest id it knows.</summary>
+    public static SimResponse ModelNotFound(string model, SimulatedModels models) => SimResponse.Json(404, WireJson.Error(
+        "Model '" + model + "' not found.",
+        "invalid_request_error",
+        "model_not_found",
+        param: "model",
+        didYouMean: models.Closest(model)));
 
     private static bool CheckPrompt(JsonElement root, List<KeyValuePair<string, string>> errors)
     {
@@ -179,67 +191,12 @@ internal static class ServiceRules
     }
 
     // A field sent as null counts as not sent.
-    private static bool Present(JsonElement root, string name, out JsonElement value) =>
+    internal static bool Present(JsonElement root, string name, out JsonElement value) =>
         root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 
-    private static KeyValuePair<string, string> Error(string field, string message) => new(field, message);
+    internal static KeyValuePair<string, string> Error(string field, string message) => new(field, message);
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>The catalog id closest to a mistyped one, for <c>did_you_mean</c>.</summary>
-internal static class ModelSuggestion
-{
-    /// <summary>The catalog id with the smallest case-insensitive edit distance (the first listed on a tie).</summary>
-    public static string Closest(string model)
-    {
-        string best = DefaultModel;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in VideoModelCatalog.All)
-        {
-            var distance = Distance(model, candidate.Id);
-            if (distance < bestDistance)
-            {
-                best = candidate.Id;
-                bestDistance = distance;
-            }
-        }
-
-        return best;
-    }
-
-    private const string DefaultModel = ServiceRules.DefaultModel;
-
-    private static int Distance(string source, string target)
-    {
-        // A prompt pasted into the model field is long: its distance to any id is large, and a cap keeps this cheap.
-        if (source.Length > 200)
-        {
-            source = source.Substring(0, 200);
-        }
-
-        var previous = new int[target.Length + 1];
-        var current = new int[target.Length + 1];
-        for (var j = 0; j <= target.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= source.Length; i++)
-        {
-            current[0] = i;
-            var sourceChar = char.ToLowerInvariant(source[i - 1]);
-            for (var j = 1; j <= target.Length; j++)
-            {
-                var cost = sourceChar == char.ToLowerInvariant(target[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[target.Length];
-    }
 }

@@ -57,7 +57,7 @@ public sealed class SimulatorFaultPlan
     /// <summary>The kinds drawn from, evenly.</summary>
     public IReadOnlyList<SimulatorFaultKind> Kinds { get; }
 
-    /// <summary>Which requests may take a fault (default <see cref="SimulatorTarget.Api"/>: creates, reads and cancels, not downloads).</summary>
+    /// <summary>Which requests may take a fault (default <see cref="SimulatorTarget.Api"/>: creates, reads and cancels, not model reads or downloads).</summary>
     public SimulatorTarget Target { get; init; } = SimulatorTarget.Api;
 
     /// <summary>How long a <see cref="SimulatorFaultKind.SlowAnswer"/> is held back (default 2 s): set it past the client's attempt timeout.</summary>

@@ -252,7 +252,7 @@ public sealed class SimulatorScript
     private static SimulatorTarget RequireTarget(SimulatorTarget target) =>
         target != SimulatorTarget.None && (target & ~SimulatorTarget.All) == 0
             ? target
-            : throw new ArgumentOutOfRangeException(nameof(target), target, "target must name at least one kind of request (Create, Poll, Cancel, Download, Api or All).");
+            : throw new ArgumentOutOfRangeException(nameof(target), target, "target must name at least one kind of request (Create, Poll, Cancel, Models, Download, Api or All).");
 
     private static string RequireMessage(string message)
     {

@@ -21,9 +21,16 @@ public enum SimulatorTarget
     /// <summary><c>GET /files/{id}.mp4</c>: downloading a video (the simulator's stand-in for the CDN).</summary>
     Download = 8,
 
-    /// <summary>Every request to the API (<see cref="Create"/>, <see cref="Poll"/>, <see cref="Cancel"/>); not downloads.</summary>
+    /// <summary><c>GET /v1/models</c> and <c>GET /v1/models/{model}</c>: reading the model list or one model.</summary>
+    Models = 16,
+
+    /// <summary>
+    /// Every request about tasks (<see cref="Create"/>, <see cref="Poll"/>, <see cref="Cancel"/>); not model reads, not
+    /// downloads. Model reads stay out so that a script written for a task's flow keeps hitting that flow when the client
+    /// also looks a model up.
+    /// </summary>
     Api = Create | Poll | Cancel,
 
-    /// <summary>Every request, downloads included.</summary>
-    All = Api | Download,
+    /// <summary>Every request: the API's, model reads and downloads.</summary>
+    All = Api | Models | Download,
 }

@@ -162,7 +162,8 @@ internal static class WireJson
 
     public static string PollPath(string taskId) => "/v1/tasks/" + Uri.EscapeDataString(taskId);
 
-    private static byte[] Write(Action<Utf8JsonWriter> writeProperties)
+    /// <summary>A JSON object whose members <paramref name="writeProperties"/> writes.</summary>
+    public static byte[] Write(Action<Utf8JsonWriter> writeProperties)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))

@@ -24,7 +24,7 @@ namespace LemonData.Video.Benchmarks;
 /// </summary>
 public static class Program
 {
-    private static readonly Type[] BenchmarkTypes = { typeof(AnalyzerCostBenchmarks), typeof(SdkOverheadBenchmarks) };
+    private static readonly Type[] BenchmarkTypes = { typeof(AnalyzerCostBenchmarks), typeof(ModelsFileCostBenchmarks), typeof(SdkOverheadBenchmarks) };
 
     private static readonly (string Name, Action Run)[] Reports =
     {
@@ -113,6 +113,17 @@ public static class Program
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  (info) on as much code that never touches a request: {(oursOther.ResultStatistics!.Mean / emptyOther.ResultStatistics!.Mean - 1) * 100:+0.0;-0.0}% (mean {oursOther.ResultStatistics.Mean / 1e6:0} ms vs {emptyOther.ResultStatistics.Mean / 1e6:0} ms)"));
             }
+        }
+
+        if (reports.TryGetValue(nameof(ModelsFileCostBenchmarks.OurAnalyzers_NoModelsFile), out var noFile)
+            && reports.TryGetValue(nameof(ModelsFileCostBenchmarks.OurAnalyzers_With100ModelFile), out var withFile))
+        {
+            var ratio = withFile.ResultStatistics!.Mean / noFile.ResultStatistics!.Mean;
+            var medianRatio = withFile.ResultStatistics.Median / noFile.ResultStatistics.Median;
+            Targets.Check("Analyzer with lemondata-models.json", "a " + ModelsFileCorpus.ModelCount + "-model file adds <= 5% to the same run without it",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{(ratio - 1) * 100:+0.0;-0.0}% (mean {withFile.ResultStatistics.Mean / 1e6:0} ms vs {noFile.ResultStatistics.Mean / 1e6:0} ms; median {(medianRatio - 1) * 100:+0.0;-0.0}%)"),
+                ratio <= 1.05);
         }
 
         foreach (var (baselineName, candidates) in new[]

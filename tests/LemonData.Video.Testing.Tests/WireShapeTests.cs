@@ -133,7 +133,7 @@ public class WireShapeTests
     {
         await using var simulator = LemonDataSimulator.Start();
 
-        Assert.Equal(404, (await Raw.SendAsync(simulator, HttpMethod.Get, "/v1/models")).Status);
+        Assert.Equal(404, (await Raw.SendAsync(simulator, HttpMethod.Get, "/v1/embeddings")).Status);
         Assert.Equal(404, (await Raw.SendAsync(simulator, HttpMethod.Get, "/files/unknown.mp4", key: null)).Status);
         var wrongMethod = await Raw.SendAsync(simulator, HttpMethod.Put, "/v1/videos/generations", "{}");
         Assert.Equal(405, wrongMethod.Status);

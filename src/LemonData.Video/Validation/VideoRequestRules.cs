@@ -201,7 +201,7 @@ internal static class VideoRequestRules
             + " Keep ImageUrl for an image on the web or Image for a base64 data URL, and remove the other.");
     }
 
-    /// <summary>LDV0006: <paramref name="fps"/> is outside 1-120.</summary>
+    /// <summary>LDV0006: <paramref name="fps"/> is outside <see cref="VideoLimits.MinFps"/>-<see cref="VideoLimits.MaxFps"/>.</summary>
     public static VideoRuleViolation? CheckFps(int fps)
     {
         if (fps >= VideoLimits.MinFps && fps <= VideoLimits.MaxFps)
@@ -216,7 +216,7 @@ internal static class VideoRequestRules
             + Format(VideoLimits.MaxFps) + " frames per second. Set a value in that range, or leave Fps unset for the model's default.");
     }
 
-    /// <summary>LDV0007: <paramref name="cfgScale"/> is outside 0-20, or not a number.</summary>
+    /// <summary>LDV0007: <paramref name="cfgScale"/> is outside <see cref="VideoLimits.MinCfgScale"/>-<see cref="VideoLimits.MaxCfgScale"/>, or not a number.</summary>
     public static VideoRuleViolation? CheckCfgScale(double cfgScale) =>
         CheckRange(cfgScale, VideoLimits.MinCfgScale, VideoLimits.MaxCfgScale, VideoRuleIds.CfgScaleOutOfRange, CfgScaleProperty);
 
@@ -225,7 +225,7 @@ internal static class VideoRequestRules
         CheckRange(motionStrength, VideoLimits.MinMotionStrength, VideoLimits.MaxMotionStrength, VideoRuleIds.MotionStrengthOutOfRange, MotionStrengthProperty);
 
     /// <summary>
-    /// LDV0009: <paramref name="duration"/> is outside the API's 1-60 seconds, or, for a catalog model that makes
+    /// LDV0009: <paramref name="duration"/> is outside the API's <see cref="VideoLimits.MinDuration"/>-<see cref="VideoLimits.MaxDuration"/> seconds, or, for a catalog model that makes
     /// clips of one length only, not that length. A family's typical maximum is approximate and never enforced.
     /// </summary>
     public static VideoRuleViolation? CheckDuration(string? model, int duration) =>
@@ -291,7 +291,7 @@ internal static class VideoRequestRules
     }
 
     /// <summary>
-    /// LDV0009, the API's range alone (1-60 seconds), for a caller that cannot see the model: the analyzer,
+    /// LDV0009, the API's range alone (<see cref="VideoLimits.MinDuration"/>-<see cref="VideoLimits.MaxDuration"/> seconds), for a caller that cannot see the model: the analyzer,
     /// when the request's model is set somewhere it cannot follow. Says nothing about any model.
     /// </summary>
     public static VideoRuleViolation? CheckDurationRange(int duration)

@@ -142,10 +142,14 @@ public static class CorpusCompilation
         return analyzers;
     }
 
-    public static async Task<ImmutableArray<Diagnostic>> Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logTime = false)
+    public static Task<ImmutableArray<Diagnostic>> Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logTime = false) =>
+        Analyze(compilation, analyzers, ImmutableArray<AdditionalText>.Empty, logTime);
+
+    /// <summary>The analyzers run with <paramref name="additionalFiles"/> (for example a lemondata-models.json) as a build passes them.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<AdditionalText> additionalFiles, bool logTime = false)
     {
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            new AnalyzerOptions(additionalFiles),
             onAnalyzerException: (exception, analyzer, _) => throw new InvalidOperationException(analyzer.GetType().Name + " threw", exception),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: logTime);
