@@ -14,8 +14,9 @@ internal sealed class CliContext
 {
     private readonly IReadOnlyDictionary<string, string?> _environment;
 
-    public CliContext(TextWriter stdout, TextWriter stderr, IDictionary<string, string?>? environment, bool stdoutIsTerminal, bool stderrIsTerminal)
+    public CliContext(TextWriter stdout, TextWriter stderr, IDictionary<string, string?>? environment, bool stdoutIsTerminal, bool stderrIsTerminal, string? workingDirectory = null)
     {
+        WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory();
         Stdout = stdout ?? throw new ArgumentNullException(nameof(stdout));
         Stderr = stderr ?? throw new ArgumentNullException(nameof(stderr));
         _environment = environment is null ? ReadProcessEnvironment() : new Dictionary<string, string?>(environment, StringComparer.Ordinal);
@@ -37,6 +38,9 @@ internal sealed class CliContext
     public bool StderrIsTerminal { get; }
 
     public IReadOnlyDictionary<string, string?> Environment => _environment;
+
+    /// <summary>The folder relative paths are read from, and where <c>lemondata-models.json</c> is looked for.</summary>
+    public string WorkingDirectory { get; }
 
     /// <summary>An environment variable, or <see langword="null"/> when unset or blank.</summary>
     public string? Get(string name) =>

@@ -6,7 +6,12 @@ using LemonData.Video.Testing;
 namespace LemonData.Video.Cli;
 
 /// <summary>What a command asked of the client: where to send requests and how to poll.</summary>
-internal sealed record ClientSettings(bool Simulate, Uri? EndpointFlag, TimeSpan? PollInterval = null, TimeSpan? WaitTimeout = null);
+/// <remarks>
+/// <see cref="Catalog"/>: the models the tool checks requests against (a <c>lemondata-models.json</c>, else the snapshot);
+/// the client then looks every model without lists up on the service (<see cref="ModelLookup.AllModels"/>) before a paid
+/// job is sent.
+/// </remarks>
+internal sealed record ClientSettings(bool Simulate, Uri? EndpointFlag, TimeSpan? PollInterval = null, TimeSpan? WaitTimeout = null, VideoModelCatalog? Catalog = null);
 
 /// <summary>
 /// Makes the client a command talks through. With <c>LEMONDATA_API_KEY</c>: the real service at
@@ -34,7 +39,7 @@ internal static class ClientFactory
 
         var endpoint = settings.EndpointFlag ?? EndpointFromEnvironment(context) ?? LemonDataVideoClientOptions.DefaultEndpoint;
         var options = NewOptions(endpoint, apiKey, settings);
-        return new ClientSession(new LemonDataVideoClient(apiKey, options), simulator: null, settings.EndpointFlag);
+        return new ClientSession(new LemonDataVideoClient(apiKey, options), simulator: null, settings.EndpointFlag, endpoint);
     }
 
     private static ClientSession StartBuiltInSimulator(CliContext context, ClientSettings settings, TextWriter notices, bool noKey)
@@ -46,7 +51,7 @@ internal static class ClientFactory
             var reason = noKey ? LemonDataVideoClientOptions.ApiKeyEnvironmentVariable + " is not set" : "--simulate";
             notices.WriteLine("Simulator: " + reason + ", using the offline simulator at " + simulator.Endpoint + " (free).");
             notices.Flush();
-            return new ClientSession(new LemonDataVideoClient(simulator.ApiKey, options), simulator, endpointFlag: null);
+            return new ClientSession(new LemonDataVideoClient(simulator.ApiKey, options), simulator, endpointFlag: null, simulator.Endpoint);
         }
         catch
         {
@@ -59,7 +64,15 @@ internal static class ClientFactory
     {
         // Endpoint and key are always set here, so the SDK never falls back to the process's own
         // environment variables: what this run was given (or a test's dictionary) is what counts.
-        var options = new LemonDataVideoClientOptions { Endpoint = endpoint, ApiKey = apiKey };
+        var options = new LemonDataVideoClientOptions
+        {
+            Endpoint = endpoint,
+            ApiKey = apiKey,
+            ModelCatalog = settings.Catalog,
+
+            // A tool run sends one paid job: one GET of the model's contract first is cheap insurance.
+            ModelLookup = ModelLookup.AllModels,
+        };
         if (settings.PollInterval is { } pollInterval)
         {
             options.PollInterval = pollInterval;

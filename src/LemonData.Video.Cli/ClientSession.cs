@@ -9,14 +9,18 @@ internal sealed class ClientSession : IAsyncDisposable
 {
     private readonly LemonDataSimulator? _simulator;
 
-    public ClientSession(LemonDataVideoClient client, LemonDataSimulator? simulator, Uri? endpointFlag)
+    public ClientSession(LemonDataVideoClient client, LemonDataSimulator? simulator, Uri? endpointFlag, Uri endpoint)
     {
         Client = client;
+        Endpoint = endpoint;
         _simulator = simulator;
         EndpointFlag = endpointFlag;
     }
 
     public LemonDataVideoClient Client { get; }
+
+    /// <summary>The address the client sends to (the simulator's, for the built-in one).</summary>
+    public Uri Endpoint { get; }
 
     /// <summary>The built-in simulator serves this session: its tasks end with the process.</summary>
     public bool IsBuiltInSimulator => _simulator is not null;

@@ -56,6 +56,20 @@ public static class Program
         TextWriter stdout,
         TextWriter stderr,
         IDictionary<string, string?>? environment = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(args, stdout, stderr, environment, workingDirectory: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RunAsync(string[], TextWriter, TextWriter, IDictionary{string, string}, CancellationToken)"/> in the folder
+    /// <paramref name="workingDirectory"/> (null: the process's), where <c>lemondata-models.json</c> is looked for.
+    /// </summary>
+    /// <returns>The exit code (see <c>--help</c>).</returns>
+    public static Task<int> RunAsync(
+        string[] args,
+        TextWriter stdout,
+        TextWriter stderr,
+        IDictionary<string, string?>? environment,
+        string? workingDirectory,
         CancellationToken cancellationToken = default)
     {
         if (args is null)
@@ -63,7 +77,7 @@ public static class Program
             throw new ArgumentNullException(nameof(args));
         }
 
-        var context = new CliContext(stdout, stderr, environment, stdoutIsTerminal: false, stderrIsTerminal: false);
+        var context = new CliContext(stdout, stderr, environment, stdoutIsTerminal: false, stderrIsTerminal: false, workingDirectory);
         return CliApplication.RunAsync(args, context, cancellationToken);
     }
 }

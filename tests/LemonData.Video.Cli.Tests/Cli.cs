@@ -47,6 +47,15 @@ public static class Cli
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>A run whose current folder is <paramref name="workingDirectory"/>, where lemondata-models.json is looked for.</summary>
+    public static async Task<CliResult> RunInAsync(string workingDirectory, IDictionary<string, string?> environment, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = await Program.RunAsync(args, stdout, stderr, environment, workingDirectory, CancellationToken.None);
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
     public static string[] Args(params string[][] parts) => parts.SelectMany(part => part).ToArray();
 }
 

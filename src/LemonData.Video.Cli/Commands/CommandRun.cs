@@ -55,9 +55,9 @@ internal sealed class CommandRun
     /// <summary>The command that resumes the task, once its id is known.</summary>
     public string? ResumeCommand => TaskId is null ? null : Output.ResumeCommand.For(TaskId, OutPath, BuiltInSimulator ? null : _endpointFlag);
 
-    public ClientSession OpenSession(TimeSpan? pollInterval = null, TimeSpan? waitTimeout = null)
+    public ClientSession OpenSession(TimeSpan? pollInterval = null, TimeSpan? waitTimeout = null, VideoModelCatalog? catalog = null)
     {
-        var session = ClientFactory.Create(Context, new ClientSettings(_simulate, _endpointFlag, pollInterval, waitTimeout), Notices);
+        var session = ClientFactory.Create(Context, new ClientSettings(_simulate, _endpointFlag, pollInterval, waitTimeout, catalog), Notices);
         BuiltInSimulator = session.IsBuiltInSimulator;
         return session;
     }

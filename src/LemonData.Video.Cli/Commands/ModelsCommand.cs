@@ -1,12 +1,19 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using LemonData.Video.Cli.Input;
 using LemonData.Video.Cli.Output;
 using Spectre.Console;
 
 namespace LemonData.Video.Cli.Commands;
 
-/// <summary><c>models</c>: the SDK's model catalog as a table (offline: nothing is sent).</summary>
+/// <summary>
+/// <c>models</c>: the models the tool checks requests against, as a table, and where the list comes from: the
+/// <c>lemondata-models.json</c> of the current folder (or <c>--models-file</c>), else the snapshot built into the SDK
+/// (offline: nothing is sent); with <c>--live</c>, the service's own list. <c>models sync</c> writes the file.
+/// </summary>
 internal static class ModelsCommand
 {
     private static readonly (VideoCapabilities Flag, string Name)[] CapabilityNames =
@@ -21,21 +28,52 @@ internal static class ModelsCommand
 
     public static Command Create(CliContext context, GlobalOptions globals)
     {
-        var command = new Command("models", "List the models of the catalog with their capabilities (offline).");
-        command.SetAction(parseResult =>
+        var live = new Option<bool>("--live")
         {
-            if (parseResult.GetValue(globals.Json))
+            Description = "Ask the service for its current models (GET /v1/models) instead of reading the file or the snapshot.",
+        };
+        var modelsFile = new ModelsFileOption();
+        var command = new Command("models", "List the models requests are checked against, with their capabilities and lists, and where the list comes from.");
+        command.Add(live);
+        modelsFile.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var run = new CommandRun(context, globals, parseResult);
+            return run.ExecuteAsync(() =>
             {
-                WriteJson(context);
-            }
-            else
-            {
-                WriteTable(context);
-            }
+                if (parseResult.GetValue(live))
+                {
+                    return ListLiveAsync(run, cancellationToken);
+                }
 
-            return ExitCodes.Success;
+                var choice = modelsFile.Resolve(parseResult, context);
+                return Task.FromResult(Write(run, choice.Catalog.Models, choice.Describe()));
+            });
         });
+        command.Add(ModelsSyncCommand.Create(context, globals));
         return command;
+    }
+
+    private static async Task<int> ListLiveAsync(CommandRun run, CancellationToken cancellationToken)
+    {
+        await using var session = run.OpenSession();
+        var models = await session.Client.ListVideoModelsAsync(cancellationToken).ConfigureAwait(false);
+        var endpoint = session.IsBuiltInSimulator ? "the built-in simulator" : "the service at " + session.Endpoint;
+        return Write(run, models, endpoint + " (GET /v1/models; the per-model lists come with 'models sync')");
+    }
+
+    private static int Write(CommandRun run, IReadOnlyList<VideoModelInfo> models, string source)
+    {
+        if (run.Json)
+        {
+            WriteJson(run.Context, models, source);
+        }
+        else
+        {
+            WriteTable(run.Context, models, source);
+        }
+
+        return ExitCodes.Success;
     }
 
     public static IEnumerable<string> CapabilityTags(VideoCapabilities capabilities)
@@ -61,7 +99,7 @@ internal static class ModelsCommand
         }
     }
 
-    private static void WriteTable(CliContext context)
+    private static void WriteTable(CliContext context, IReadOnlyList<VideoModelInfo> models, string source)
     {
         var console = ConsoleFactory.Create(context.Stdout, context.StdoutIsTerminal, context.Environment);
         var table = new Table()
@@ -70,35 +108,42 @@ internal static class ModelsCommand
             .AddColumn("Provider")
             .AddColumn("Capabilities")
             .AddColumn("Duration")
+            .AddColumn("Resolutions")
+            .AddColumn("Aspect ratios")
             .AddColumn("Note");
-        foreach (var model in VideoModelCatalog.All)
+        foreach (var model in models)
         {
             table.AddRow(
                 Markup.Escape(model.Id),
                 Markup.Escape(model.Provider),
                 Markup.Escape(string.Join(", ", CapabilityTags(model.Capabilities))),
                 Markup.Escape(Duration(model)),
+                Markup.Escape(model.Resolutions is null ? "?" : string.Join(", ", model.Resolutions)),
+                Markup.Escape(model.AspectRatios is null ? "?" : string.Join(", ", model.AspectRatios)),
                 Markup.Escape(model.Note ?? string.Empty));
         }
 
+        context.Stdout.WriteLine("Source: " + source + ".");
         console.Write(table);
         context.Stdout.WriteLine(
-            VideoModelCatalog.All.Count.ToString(CultureInfo.InvariantCulture) + " models. T2V: text-to-video (--prompt); I2V: image-to-video (--image-url or --image); "
+            models.Count.ToString(CultureInfo.InvariantCulture) + " models; '?': not listed, so not checked. T2V: text-to-video (--prompt); I2V: image-to-video (--image-url or --image); "
             + "keyframes: --start-image/--end-image; extend: the clip's last frame as --image-url. Default model: " + VideoModels.Default + ".");
         context.Stdout.Flush();
     }
 
     private static string Duration(VideoModelInfo model) =>
-        model.FixedDurationSeconds is { } fixedSeconds ? fixedSeconds.ToString(CultureInfo.InvariantCulture) + " s (fixed)"
+        model.Durations is { } durations ? string.Join(", ", durations) + " s"
+        : model.FixedDurationSeconds is { } fixedSeconds ? fixedSeconds.ToString(CultureInfo.InvariantCulture) + " s (fixed)"
         : model.TypicalMaxDurationSeconds is { } maxSeconds ? "up to ~" + maxSeconds.ToString(CultureInfo.InvariantCulture) + " s"
         : string.Empty;
 
-    private static void WriteJson(CliContext context)
+    private static void WriteJson(CliContext context, IReadOnlyList<VideoModelInfo> models, string source)
     {
         var output = JsonOutput.Begin(ExitCodes.Success);
         var writer = output.Writer;
+        writer.WriteString("source", source);
         writer.WriteStartArray("models");
-        foreach (var model in VideoModelCatalog.All)
+        foreach (var model in models)
         {
             writer.WriteStartObject();
             writer.WriteString("id", model.Id);
@@ -120,10 +165,38 @@ internal static class ModelsCommand
                 writer.WriteString("note", model.Note);
             }
 
+            if (model.Operations.Count > 0)
+            {
+                JsonOutput.WriteStrings(writer, "operations", model.Operations);
+            }
+
+            if (model.Durations is { } durations)
+            {
+                writer.WriteStartArray("durations");
+                foreach (var seconds in durations)
+                {
+                    writer.WriteNumberValue(seconds);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            WriteList(writer, "resolutions", model.Resolutions);
+            WriteList(writer, "aspectRatios", model.AspectRatios);
+            WriteList(writer, "supportedParameters", model.SupportedParameters);
+
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         output.WriteTo(context.Stdout);
+    }
+
+    private static void WriteList(System.Text.Json.Utf8JsonWriter writer, string name, IReadOnlyList<string>? values)
+    {
+        if (values is not null)
+        {
+            JsonOutput.WriteStrings(writer, name, values);
+        }
     }
 }

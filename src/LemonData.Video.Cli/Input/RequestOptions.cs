@@ -36,25 +36,25 @@ internal sealed class RequestOptions
 
     public Option<int?> Duration { get; } = new("--duration")
     {
-        Description = "Length in seconds (1-60, model dependent).",
+        Description = "Length in seconds (" + Range(VideoLimits.MinDuration, VideoLimits.MaxDuration) + ", and one of the model's durations when it lists them).",
         HelpName = "seconds",
     };
 
     public Option<string?> AspectRatio { get; } = new("--aspect-ratio")
     {
-        Description = "For example 16:9, 9:16, 1:1.",
+        Description = "For example 16:9, 9:16, 1:1 (one of the model's aspect ratios when it lists them).",
         HelpName = "ratio",
     };
 
     public Option<string?> Resolution { get; } = new("--resolution")
     {
-        Description = "For example 720p, 1080p.",
+        Description = "For example 720p, 1080p (one of the model's resolutions when it lists them).",
         HelpName = "resolution",
     };
 
     public Option<int?> Fps { get; } = new("--fps")
     {
-        Description = "Frames per second (1-120).",
+        Description = "Frames per second (" + Range(VideoLimits.MinFps, VideoLimits.MaxFps) + ").",
         HelpName = "n",
     };
 
@@ -72,13 +72,13 @@ internal sealed class RequestOptions
 
     public Option<double?> CfgScale { get; } = new("--cfg-scale")
     {
-        Description = "How closely to follow the prompt (0-20).",
+        Description = "How closely to follow the prompt (" + Range(VideoLimits.MinCfgScale, VideoLimits.MaxCfgScale) + ").",
         HelpName = "n",
     };
 
     public Option<double?> MotionStrength { get; } = new("--motion-strength")
     {
-        Description = "How much motion (0-1).",
+        Description = "How much motion (" + Range(VideoLimits.MinMotionStrength, VideoLimits.MaxMotionStrength) + ").",
         HelpName = "n",
     };
 
@@ -136,4 +136,8 @@ internal sealed class RequestOptions
             User = parseResult.GetValue(User),
         };
     }
+
+    // The API's limits come from the OpenAPI document (VideoLimits is generated from it), never from this file.
+    private static string Range(double min, double max) =>
+        min.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + max.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,22 +1,36 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace LemonData.Video.Cli.Input;
 
 /// <summary>
-/// Checks a request with the SDK's own rules (the LDV diagnostics) before the tool opens a client, so that
-/// invalid input neither starts the simulator nor opens a connection.
+/// Checks a request with the SDK's own rules (the LDV diagnostics) against the models the tool knows, before it opens a
+/// client, so that invalid input neither starts the simulator nor opens a connection.
 /// </summary>
+/// <remarks>
+/// A model the catalog does not have is not refused here: the client asks the service about it first (LDV0001 only after
+/// a 404), because a model newer than the SDK and the file may well exist. Every other rule still applies.
+/// </remarks>
 internal static class RequestPreflight
 {
     /// <exception cref="VideoRequestValidationException">The request breaks a rule.</exception>
-    public static Task ThrowIfInvalidAsync(VideoGenerationRequest request, CancellationToken cancellationToken)
+    public static Task ThrowIfInvalidAsync(VideoGenerationRequest request, VideoModelCatalog catalog, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var violations = request.Validate();
-        if (violations.Count > 0)
+        var violations = request.Validate(catalog);
+        var left = new List<VideoRequestViolation>(violations.Count);
+        foreach (var violation in violations)
         {
-            throw new VideoRequestValidationException(violations);
+            if (violation.DiagnosticId != "LDV0001" || catalog.ContainsModel(request.Model ?? VideoModels.Default))
+            {
+                left.Add(violation);
+            }
+        }
+
+        if (left.Count > 0)
+        {
+            throw new VideoRequestValidationException(left);
         }
 
         return Task.CompletedTask;
