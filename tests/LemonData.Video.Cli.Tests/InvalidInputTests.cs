@@ -55,7 +55,7 @@ public sealed class InvalidInputTests
     }
 
     [Fact]
-    public async Task An_unknown_model_suggests_the_closest_id()
+    public async Task An_unknown_model_is_asked_about_then_refused_with_the_closest_id_and_nothing_is_created()
     {
         await using var simulator = LemonDataSimulator.Start();
 
@@ -63,8 +63,13 @@ public sealed class InvalidInputTests
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("LDV0001 Model: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("404 model_not_found", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("'sora-2'", result.Stderr, StringComparison.Ordinal);
-        Assert.Empty(simulator.Requests);
+
+        // A model newer than the tool may exist: the service is asked (its detail, then its list for the suggestion), never charged.
+        Assert.Equal(0, simulator.CreatesReceived);
+        Assert.All(simulator.Requests, request => Assert.Equal("GET", request.Method));
+        Assert.Equal(1, simulator.CountRequests("GET", "/v1/models/sora2"));
     }
 
     [Theory]

@@ -54,12 +54,15 @@ public sealed class ModelContractTests
         Assert.Equal(0, (await Cli.RunInAsync(folder.Path, NoKey(), "models", "sync", "--out", "models.json")).ExitCode);
 
         var result = await Cli.RunInAsync(folder.Path, NoKey(), "models", "--models-file", "models.json");
+        var json = await Cli.RunInAsync(folder.Path, NoKey(), "models", "--models-file", "models.json", "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Source: " + folder.File("models.json") + ", synced ", result.Stdout, StringComparison.Ordinal);
-        var fast = result.Stdout.Split('\n').Single(line => line.Contains("| seedance-2.0-fast ", StringComparison.Ordinal));
-        Assert.Contains("480p, 720p", fast, StringComparison.Ordinal);
-        Assert.Contains("4, 5, 6, 8, 10, 12, 15 s", fast, StringComparison.Ordinal);
+        Assert.Contains("| seedance-2.0-fast ", result.Stdout, StringComparison.Ordinal);
+        var fast = json.Json().GetProperty("models").EnumerateArray().Single(model => model.GetProperty("id").GetString() == "seedance-2.0-fast");
+        Assert.Equal(new[] { "480p", "720p" }, fast.GetProperty("resolutions").EnumerateArray().Select(value => value.GetString()));
+        Assert.Equal(new[] { 4, 5, 6, 8, 10, 12, 15 }, fast.GetProperty("durations").EnumerateArray().Select(value => value.GetInt32()));
+        Assert.StartsWith(folder.File("models.json"), json.Json().GetProperty("source").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
