@@ -19,15 +19,13 @@ internal sealed class LocalFollower
 
     private readonly ILocalSymbol local;
     private readonly VideoSdk sdk;
-    private readonly PropertyWrite?[] lastWrites;
-    private readonly HashSet<IOperation> writes;
+    private readonly RequestWrites writes;
     private readonly CancellationToken cancellationToken;
 
-    public LocalFollower(ILocalSymbol local, VideoSdk sdk, PropertyWrite?[] lastWrites, HashSet<IOperation> writes, CancellationToken cancellationToken)
+    public LocalFollower(ILocalSymbol local, VideoSdk sdk, RequestWrites writes, CancellationToken cancellationToken)
     {
         this.local = local;
         this.sdk = sdk;
-        this.lastWrites = lastWrites;
         this.writes = writes;
         this.cancellationToken = cancellationToken;
     }
@@ -69,11 +67,9 @@ internal sealed class LocalFollower
                         return false;
                     }
 
-                    var write = PropertyWrite.TryCreate(assignment, sdk);
-                    if (write is not null)
+                    if (PropertyWrite.TryCreate(assignment, sdk) is { } write)
                     {
-                        lastWrites[(int)write.Property] = write;
-                        writes.Add(assignment);
+                        writes.Record(write);
                     }
 
                     continue;
@@ -153,9 +149,21 @@ internal sealed class LocalFollower
         switch (reference.Parent)
         {
             case IPropertyReferenceOperation property when property.Instance == reference:
-                // Reading request.Model anywhere is harmless, and so is writing a property no rule looks at
-                // (if (seed is not null) request.Seed = seed;). Writing a rule's property off the straight line is not modelable.
-                return !IsWritten(property) || !sdk.TryGetProperty(property.Property, out _);
+                // Reading request.Model anywhere is harmless. Writing a property of the API's limits or capabilities off the
+                // straight line is not modelable; writing any other (if (seed is not null) request.Seed = seed;) only makes
+                // that property unknown, so that a contract rule does not judge a value that may not be the one sent.
+                if (!IsWritten(property) || !sdk.TryGetProperty(property.Property, out var written))
+                {
+                    return true;
+                }
+
+                if (RequestProperties.StopsFollowingWhenWrittenOffTheLine(written))
+                {
+                    return false;
+                }
+
+                writes.MarkUnknown(written);
+                return true;
 
             case IArgumentOperation { Parent: IInvocationOperation invocation } argument:
                 return argument.Parameter is { RefKind: RefKind.None } && sdk.IsSend(invocation);
