@@ -118,9 +118,9 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    // The location gives the file and the line; the message names the field, unless the reader's sentence starts with it.
+    // The location gives the file and the line; the message names the field, unless the reader's sentence already does.
     private static string Describe(CatalogFileProblem problem) =>
-        problem.Field is null || problem.Message.StartsWith(problem.Field, StringComparison.Ordinal)
+        problem.Field is null || problem.Message.IndexOf(problem.Field, StringComparison.Ordinal) >= 0
             ? problem.Message
             : problem.Field + ": " + problem.Message;
 
