@@ -100,7 +100,7 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
 
     private static void ReportFileProblems(AdditionalFileAnalysisContext context, ModelsFile modelsFile)
     {
-        if (!modelsFile.Is(context.AdditionalFile))
+        if (!modelsFile.Is(context.AdditionalFile, context.Options.AdditionalFiles))
         {
             return;
         }

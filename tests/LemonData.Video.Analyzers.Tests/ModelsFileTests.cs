@@ -106,6 +106,14 @@ public class ModelsFileTests
     }
 
     [Fact]
+    public async Task A_file_listed_twice_is_reported_once()
+    {
+        var text = ModelsFiles.With("\"id\": \"acme-bad-1\", \"durations\": [0]");
+        var diagnostics = await AllAnalyzers.RunAsync(true, null, ImmutableArray.Create(ModelsFiles.File(text), ModelsFiles.File(text)), (SourcePath, AcmeRequest));
+        Assert.Single(diagnostics, diagnostic => diagnostic.Id == "LDV0016");
+    }
+
+    [Fact]
     public async Task A_readable_file_raises_nothing_of_its_own()
     {
         var diagnostics = await RunAsync(AcmeRequest.Replace("4k", "720p", StringComparison.Ordinal), ModelsFiles.SeedanceFast + "\n");

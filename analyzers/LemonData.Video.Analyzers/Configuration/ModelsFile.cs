@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Threading;
@@ -72,9 +73,25 @@ internal sealed class ModelsFile
         return new ModelsFile(file, text, Read(text));
     }
 
-    /// <summary>Whether <paramref name="file"/> is this compilation's catalog file.</summary>
-    public bool Is(AdditionalText file) =>
-        File is not null && (ReferenceEquals(file, File) || string.Equals(file.Path, File.Path, StringComparison.Ordinal));
+    /// <summary>
+    /// Whether <paramref name="file"/>, one of <paramref name="files"/>, is this compilation's catalog file: the very one
+    /// read, or one with its path when the host hands copies; never a second item of the same path beside the one read,
+    /// so that each problem is reported once.
+    /// </summary>
+    public bool Is(AdditionalText file, ImmutableArray<AdditionalText> files)
+    {
+        if (File is null)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(file, File))
+        {
+            return true;
+        }
+
+        return string.Equals(file.Path, File.Path, StringComparison.Ordinal) && !files.Contains(File) && ReferenceEquals(FirstWithPath(files, File.Path), file);
+    }
 
     /// <summary>
     /// Where a problem at <paramref name="line"/> (1-based, as the reader counts) is shown: that line of the file, without
@@ -152,6 +169,19 @@ internal sealed class ModelsFile
         }
 
         return named;
+    }
+
+    private static AdditionalText? FirstWithPath(ImmutableArray<AdditionalText> files, string path)
+    {
+        foreach (var file in files)
+        {
+            if (string.Equals(file.Path, path, StringComparison.Ordinal))
+            {
+                return file;
+            }
+        }
+
+        return null;
     }
 
     // Either separator, whatever the host's: a path written on Windows may be analyzed elsewhere (a test, a remote build).
