@@ -4,9 +4,11 @@ using System.Threading.Tasks;
 using LemonData.Video.Analyzers.Tests.Support;
 using AspectRatioAnalyzer = Analyzers::LemonData.Video.Analyzers.AspectRatioShouldBeOfferedByModel;
 using DurationAnalyzer = Analyzers::LemonData.Video.Analyzers.DurationShouldBeSupportedByModel;
+using KeyframesAnalyzer = Analyzers::LemonData.Video.Analyzers.KeyframesShouldBeOnKeyframeModel;
 using ParameterAnalyzer = Analyzers::LemonData.Video.Analyzers.ParameterShouldBeSupportedByModel;
 using RemovePropertyFix = Analyzers::LemonData.Video.Analyzers.CodeFixes.RemovePropertyFix;
 using ResolutionAnalyzer = Analyzers::LemonData.Video.Analyzers.ResolutionShouldBeOfferedByModel;
+using SwitchModelFix = Analyzers::LemonData.Video.Analyzers.CodeFixes.SwitchModelFix;
 using UseOfferedValueFix = Analyzers::LemonData.Video.Analyzers.CodeFixes.UseOfferedValueFix;
 
 namespace LemonData.Video.Analyzers.Tests;
@@ -184,6 +186,18 @@ public class ContractCodeFixTests
                 """,
                 "static int NextFps() => 24;"),
             File);
+    }
+
+    [Fact]
+    public async Task The_switch_model_fix_offers_no_model_the_file_says_lacks_the_capability()
+    {
+        // Without a file, veo3.1 with keyframes switches to seedance-2-0 (CodeFixTests); the file says it has none.
+        var file = ModelsFiles.With("\"id\": \"seedance-2-0\", \"capabilities\": [\"text-to-video\", \"image-to-video\"]");
+        await Verify<KeyframesAnalyzer, SwitchModelFix>.NoFixAsync(
+            TestSource.InMethod("""
+                    await client.CreateVideoAsync(new VideoGenerationRequest { Prompt = "a cat", Model = "veo3.1", [|StartImage = "https://example.com/first.png"|] });
+            """),
+            file);
     }
 
     private static string Request(string members) =>

@@ -9,8 +9,9 @@ namespace LemonData.Video.Analyzers.Requests;
 /// Follows a local that holds a request through the statements after its creation, in straight-line code.
 /// What it can model: property assignments as statements of the same list, property reads anywhere, and
 /// sending the request with the client. Anything else stops it: passing the local to another method,
-/// returning or storing it, capturing it in a lambda or local function, assigning its properties in a branch,
-/// a loop or an expression, a label that a goto could jump back to.
+/// returning or storing it, capturing it in a lambda or local function, assigning a property of the API's limits or
+/// capabilities in a branch, a loop or an expression, a label that a goto could jump back to. Any other property
+/// assigned there (<c>Seed</c>, <c>Resolution</c>, ...) only becomes unknown (<see cref="RequestWrites.MarkUnknown"/>).
 /// </summary>
 internal sealed class LocalFollower
 {
