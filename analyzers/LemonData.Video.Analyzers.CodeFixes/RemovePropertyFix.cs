@@ -14,19 +14,24 @@ using Microsoft.CodeAnalysis.Editing;
 namespace LemonData.Video.Analyzers.CodeFixes;
 
 /// <summary>
-/// LDV0002, LDV0003: removes the image property the model does not take, as an initializer member or as an
-/// assignment statement.
+/// LDV0002, LDV0003: removes the image property the model does not take; LDV0015: removes the property the model does not
+/// read. As an initializer member or as an assignment statement, and only when the value has no effect of its own (a call,
+/// an assignment, an await) that removing it would lose.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemovePropertyFix)), Shared]
 public sealed class RemovePropertyFix : CodeFixProvider
 {
-    /// <summary>The equivalence key of the fix.</summary>
+    /// <summary>The equivalence key of the fix for LDV0002 and LDV0003.</summary>
     public const string EquivalenceKey = "LDV0002-3.RemoveProperty";
+
+    /// <summary>The equivalence key of the fix for LDV0015: Fix All removes what the model does not read, not the images LDV0002 reports.</summary>
+    public const string UnsupportedParameterEquivalenceKey = "LDV0015.RemoveProperty";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         Descriptors.LDV0002_ImageOnTextOnlyModel.Id,
-        Descriptors.LDV0003_KeyframesNotSupported.Id);
+        Descriptors.LDV0003_KeyframesNotSupported.Id,
+        Descriptors.LDV0015_UnsupportedParameter.Id);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -44,7 +49,7 @@ public sealed class RemovePropertyFix : CodeFixProvider
         {
             var assignment = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
                 .FirstAncestorOrSelf<AssignmentExpressionSyntax>();
-            if (assignment is null || PropertyName(assignment) is not string property)
+            if (assignment is null || PropertyName(assignment) is not string property || HasEffects(assignment.Right))
             {
                 continue;
             }
@@ -61,8 +66,24 @@ public sealed class RemovePropertyFix : CodeFixProvider
                 continue;
             }
 
-            context.RegisterCodeFix(CodeAction.Create("Remove " + property, remove, EquivalenceKey), diagnostic);
+            var key = diagnostic.Id == Descriptors.LDV0015_UnsupportedParameter.Id ? UnsupportedParameterEquivalenceKey : EquivalenceKey;
+            context.RegisterCodeFix(CodeAction.Create("Remove " + property, remove, key), diagnostic);
         }
+    }
+
+    private static bool HasEffects(ExpressionSyntax value)
+    {
+        foreach (var node in value.DescendantNodesAndSelf())
+        {
+            if (node is InvocationExpressionSyntax or AssignmentExpressionSyntax or AwaitExpressionSyntax
+                || node.IsKind(SyntaxKind.PreIncrementExpression) || node.IsKind(SyntaxKind.PreDecrementExpression)
+                || node.IsKind(SyntaxKind.PostIncrementExpression) || node.IsKind(SyntaxKind.PostDecrementExpression))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? PropertyName(AssignmentExpressionSyntax assignment) =>

@@ -13,6 +13,12 @@ public static class DiagnosticProperties
     public const string NearestBound = "NearestBound";
 
     /// <summary>
+    /// LDV0009, LDV0013, LDV0014: the value of the model's contract nearest to the one written (a duration, as invariant
+    /// digits; a resolution; an aspect ratio), the one the message proposes, computed with the shared <c>OfferedValues</c>.
+    /// </summary>
+    public const string OfferedValue = "OfferedValue";
+
+    /// <summary>
     /// LDV0002, LDV0003: a model that supports the property, present only when the request's model is a
     /// string literal in the same object initializer as the property.
     /// </summary>

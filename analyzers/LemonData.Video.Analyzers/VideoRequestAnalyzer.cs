@@ -32,7 +32,9 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
     internal static Action<Exception>? SwallowedExceptionObserver { get; set; }
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleSet.Descriptors.Add(Descriptors.LDV0012_InvalidExtraModel);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleSet.Descriptors
+        .Add(Descriptors.LDV0012_InvalidExtraModel)
+        .Add(Descriptors.LDV0016_InvalidModelsFile);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -51,28 +53,82 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // The catalog file, read once per content: the rules see its models in place of the snapshot's.
+        var modelsFile = FindModelsFile(context.Options, context.CancellationToken);
+        var extraModels = new ExtraModelsOption(context.Options.AnalyzerConfigOptionsProvider);
+        var models = new KnownModels(modelsFile, extraModels);
+
         // A syntax node action, not an operation action: an operation action makes Roslyn build the operation tree of
         // every method body in the compilation (measured: about a fifth of a build's analysis time on a corpus of
         // request code, and all of it in code without requests). Here a method's tree is built only when the syntax
-        // shows an assignment to a member named like a request property, and only that assignment is looked at.
+        // shows an assignment to a member named like a property a rule reads, and only that assignment is looked at.
+        // Which names those are depends on the catalog: without a file, no model has a contract list, and the names
+        // only the contract rules read (Resolution, Seed, ...) are rejected as cheaply as any other.
         // Every diagnostic is reported from the assignment it is about: a diagnostic reported elsewhere would be
         // non-local, which the IDE neither shows as the user types nor offers a fix for.
-        var extraModels = new ExtraModelsOption(context.Options.AnalyzerConfigOptionsProvider);
-        context.RegisterSyntaxNodeAction(syntaxContext => OnAssignment(syntaxContext, sdk, extraModels), SyntaxKind.SimpleAssignmentExpression);
+        var gate = RuleSet.GateFor(models.Lists);
+        context.RegisterSyntaxNodeAction(syntaxContext => OnAssignment(syntaxContext, sdk, models, gate), SyntaxKind.SimpleAssignmentExpression);
+
+        // The file's problems are reported in the file, from an action on the file itself: once per problem whatever the
+        // number of syntax trees, and refreshed by the IDE when the file is edited.
+        if (modelsFile.Content is { Problems.Count: > 0 })
+        {
+            context.RegisterAdditionalFileAction(fileContext => ReportFileProblems(fileContext, modelsFile));
+        }
 
         // The configuration has no place in the source: a malformed entry is reported once, when the compilation ends.
-        var problems = FindProblems(extraModels, context.Compilation, context.CancellationToken);
+        var problems = FindProblems(extraModels, modelsFile.Catalog, context.Compilation, context.CancellationToken);
         if (!problems.IsEmpty)
         {
             context.RegisterCompilationEndAction(endContext => ReportProblems(endContext, problems));
         }
     }
 
-    private static ImmutableArray<ExtraModelProblem> FindProblems(ExtraModelsOption extraModels, Compilation compilation, CancellationToken cancellationToken)
+    private static ModelsFile FindModelsFile(AnalyzerOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            return extraModels.FindProblems(compilation, cancellationToken);
+            return ModelsFile.Find(options, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The snapshot, as without a file: a file the analyzer cannot even open is not worth a crash of the build.
+            SwallowedExceptionObserver?.Invoke(exception);
+            return ModelsFile.None;
+        }
+    }
+
+    private static void ReportFileProblems(AdditionalFileAnalysisContext context, ModelsFile modelsFile)
+    {
+        if (!modelsFile.Is(context.AdditionalFile, context.Options.AdditionalFiles))
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var problem in modelsFile.Content!.Problems)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LDV0016_InvalidModelsFile, modelsFile.LocationOf(problem.Line), Describe(problem)));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            SwallowedExceptionObserver?.Invoke(exception);
+        }
+    }
+
+    // The location gives the file and the line; the message names the field, unless the reader's sentence already does.
+    private static string Describe(CatalogFileProblem problem) =>
+        problem.Field is null || problem.Message.IndexOf(problem.Field, StringComparison.Ordinal) >= 0
+            ? problem.Message
+            : problem.Field + ": " + problem.Message;
+
+    private static ImmutableArray<ExtraModelProblem> FindProblems(ExtraModelsOption extraModels, VideoModelCatalog catalog, Compilation compilation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return extraModels.FindProblems(catalog, compilation, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -89,11 +145,11 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void OnAssignment(SyntaxNodeAnalysisContext context, VideoSdk sdk, ExtraModelsOption extraModels)
+    private static void OnAssignment(SyntaxNodeAnalysisContext context, VideoSdk sdk, KnownModels models, PropertyNameGate gate)
     {
-        // The hot path of every assignment in the compilation: a name comparison rejects nearly all of them before the
+        // The hot path of every assignment in the compilation: a name lookup rejects nearly all of them before the
         // semantic model is asked anything, and one symbol comparison the rest that do not write the SDK's request.
-        if (AssignedMember.NameOf(((AssignmentExpressionSyntax)context.Node).Left) is not { } name || !VideoSdk.IsPropertyName(name))
+        if (AssignedMember.NameOf(((AssignmentExpressionSyntax)context.Node).Left) is not { } name || !gate.Admits(name))
         {
             return;
         }
@@ -108,10 +164,13 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var writeContext = new WriteContext(context, sdk, extraModels, write);
+            var writeContext = new WriteContext(context, sdk, models, write);
             foreach (var rule in RuleSet.For(property))
             {
-                Run(rule, ref writeContext);
+                if (RuleSet.Applies(rule, models.Lists))
+                {
+                    Run(rule, ref writeContext);
+                }
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -79,7 +79,7 @@ public class RuleCatalogTests
             .Select(type => (CodeFixProvider)Activator.CreateInstance(type)!)
             .ToList();
         Assert.Equal(
-            ["LDV0001", "LDV0002", "LDV0003", "LDV0006", "LDV0007", "LDV0008"],
+            ["LDV0001", "LDV0002", "LDV0003", "LDV0006", "LDV0007", "LDV0008", "LDV0009", "LDV0013", "LDV0014", "LDV0015"],
             fixes.SelectMany(fix => fix.FixableDiagnosticIds).Distinct().Order(StringComparer.Ordinal));
         Assert.All(fixes, fix => Assert.Same(WellKnownFixAllProviders.BatchFixer, fix.GetFixAllProvider()));
         Assert.All(fixes, fix => Assert.NotNull(fix.GetType().GetCustomAttribute<ExportCodeFixProviderAttribute>()));
@@ -102,17 +102,32 @@ public class RuleCatalogTests
         var page = File.ReadAllText(Path.Combine(RepositoryRoot, "analyzers", "docs", id + ".md"));
         Assert.StartsWith("# " + id + ": ", page, StringComparison.Ordinal);
 
-        var wrong = await AllAnalyzers.RunAsync(TestSource.InMethod(Example(page, "Wrong")), ConfigExample(page, "Wrong"));
+        var wrong = await AllAnalyzers.RunAsync(TestSource.InMethod(Example(page, "Wrong")), ConfigExample(page, "Wrong"), ModelsFileExample(page, "Wrong"));
         Assert.Contains(wrong, diagnostic => diagnostic.Id == id);
         Assert.All(wrong, diagnostic => Assert.Equal(id, diagnostic.Id));
 
-        var right = await AllAnalyzers.RunAsync(TestSource.InMethod(Example(page, "Right")), ConfigExample(page, "Right"));
+        var right = await AllAnalyzers.RunAsync(TestSource.InMethod(Example(page, "Right")), ConfigExample(page, "Right"), ModelsFileExample(page, "Right"));
         Assert.Empty(right);
+    }
+
+    [Theory]
+    [InlineData("LDV0013")]
+    [InlineData("LDV0014")]
+    [InlineData("LDV0015")]
+    public async Task The_wrong_example_of_a_contract_rule_is_silent_without_its_models_file(string id)
+    {
+        // The rules of a model's contract read lists only the catalog file gives: the page's file is what makes it wrong.
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot, "analyzers", "docs", id + ".md"));
+        Assert.NotNull(ModelsFileExample(page, "Wrong"));
+        Assert.Empty(await AllAnalyzers.RunAsync(TestSource.InMethod(Example(page, "Wrong")), ConfigExample(page, "Wrong"), modelsFile: null));
     }
 
     /// <summary>The C# of the example in the section <paramref name="heading"/>.</summary>
     private static string Example(string page, string heading) =>
         CodeBlock(page, heading, "csharp") ?? throw new InvalidOperationException("no '" + heading + "' example");
+
+    /// <summary>The catalog file (lemondata-models.json) an example runs with, or null when the example has none.</summary>
+    private static string? ModelsFileExample(string page, string heading) => CodeBlock(page, heading, "json");
 
     /// <summary>The .editorconfig an example about configuration runs with, or null when the example has none.</summary>
     private static string? ConfigExample(string page, string heading) => CodeBlock(page, heading, "ini");

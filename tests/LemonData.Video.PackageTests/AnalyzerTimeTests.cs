@@ -62,7 +62,7 @@ public sealed partial class AnalyzerTimeTests
         var analyzer = Assert.Single(rules);
         Assert.Equal("LemonData.Video.Analyzers.VideoRequestAnalyzer", analyzer.Analyzer);
         Assert.Equal(
-            Enumerable.Range(1, 12).Select(n => $"LDV{n:D4}"),
+            Enumerable.Range(1, 16).Select(n => $"LDV{n:D4}"),
             analyzer.Ids.Split(',').Select(id => id.Trim()).OrderBy(id => id, StringComparer.Ordinal));
         Assert.True(
             assemblyTime < Bound.TotalSeconds,

@@ -42,6 +42,18 @@ public sealed class PackageLayoutTests
     }
 
     [Fact]
+    public void The_build_targets_that_hand_the_analyzer_lemondata_models_json_are_imported_directly_and_transitively()
+    {
+        var package = PackageContents.Open(consumer.PackagePath);
+
+        Assert.Equal(
+            new[] { "build/LemonData.Video.targets", "buildTransitive/LemonData.Video.targets" },
+            package.Entries.Where(e => e.StartsWith("build", StringComparison.Ordinal)).OrderBy(e => e, StringComparer.Ordinal).ToArray());
+        Assert.Contains("LemonDataVideoModels", PackageContents.ReadText(consumer.PackagePath, "build/LemonData.Video.targets"), StringComparison.Ordinal);
+        Assert.Contains("../build/LemonData.Video.targets", PackageContents.ReadText(consumer.PackagePath, "buildTransitive/LemonData.Video.targets"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_dependencies_per_target_are_exactly_the_small_set_the_SDK_needs()
     {
         var dependencies = PackageContents.Open(consumer.PackagePath).DependenciesByTarget;

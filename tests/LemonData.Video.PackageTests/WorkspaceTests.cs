@@ -40,7 +40,7 @@ public sealed class WorkspaceTests
         // One analyzer: every rule runs in the same pass.
         Assert.Single(analysis.Analyzers);
         Assert.Equal(
-            Enumerable.Range(1, 12).Select(n => $"LDV{n:D4}"),
+            Enumerable.Range(1, 16).Select(n => $"LDV{n:D4}"),
             analysis.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
 
         var fromSarif = consumer.Sarif.Results

@@ -12,15 +12,23 @@ namespace LemonData.Video.Analyzers.Configuration;
 internal sealed class ExtraModels
 {
     private readonly Dictionary<string, VideoModelInfo> models;
+    private readonly Dictionary<string, string> entries;
 
-    public ExtraModels(Dictionary<string, VideoModelInfo> models, ImmutableArray<ExtraModelProblem> problems)
+    public ExtraModels(Dictionary<string, VideoModelInfo> models, Dictionary<string, string> entries, ImmutableArray<ExtraModelProblem> problems)
     {
         this.models = models;
+        this.entries = entries;
         Problems = problems;
     }
 
     /// <summary>No model declared: the option is not set.</summary>
-    public static ExtraModels None { get; } = new(new Dictionary<string, VideoModelInfo>(StringComparer.Ordinal), ImmutableArray<ExtraModelProblem>.Empty);
+    public static ExtraModels None { get; } = new(
+        new Dictionary<string, VideoModelInfo>(StringComparer.Ordinal),
+        new Dictionary<string, string>(StringComparer.Ordinal),
+        ImmutableArray<ExtraModelProblem>.Empty);
+
+    /// <summary>Each declared model's id with its entry as written, trimmed.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Entries => entries;
 
     /// <summary>The entries that are not used as written, in the order they were written.</summary>
     public ImmutableArray<ExtraModelProblem> Problems { get; }

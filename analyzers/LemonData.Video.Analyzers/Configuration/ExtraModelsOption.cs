@@ -47,17 +47,20 @@ internal sealed class ExtraModelsOption
         return Parsed.GetOrAdd(value, ExtraModelsParser.Parse);
     }
 
-    /// <summary>The entries of every value some file of <paramref name="compilation"/> sees that are not used as written, each once.</summary>
-    public ImmutableArray<ExtraModelProblem> FindProblems(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The entries of every value some file of <paramref name="compilation"/> sees that are not used as written, each once;
+    /// among them those that declare a model <paramref name="catalog"/> has from its catalog file, whose entry wins.
+    /// </summary>
+    public ImmutableArray<ExtraModelProblem> FindProblems(VideoModelCatalog catalog, Compilation compilation, CancellationToken cancellationToken)
     {
         var values = new HashSet<string>(StringComparer.Ordinal);
         var messages = new HashSet<string>(StringComparer.Ordinal);
         var problems = ImmutableArray.CreateBuilder<ExtraModelProblem>();
-        AddProblems(options.GlobalOptions, values, messages, problems);
+        AddProblems(options.GlobalOptions, catalog, values, messages, problems);
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            AddProblems(options.GetOptions(tree), values, messages, problems);
+            AddProblems(options.GetOptions(tree), catalog, values, messages, problems);
         }
 
         return problems.ToImmutable();
@@ -66,19 +69,45 @@ internal sealed class ExtraModelsOption
     // The same entry may stand in several values (a global one and a section's): it is reported once.
     private static void AddProblems(
         AnalyzerConfigOptions options,
+        VideoModelCatalog catalog,
         HashSet<string> values,
         HashSet<string> messages,
         ImmutableArray<ExtraModelProblem>.Builder problems)
     {
-        if (options.TryGetValue(Key, out var value) && values.Add(value))
+        if (!options.TryGetValue(Key, out var value) || !values.Add(value))
         {
-            foreach (var problem in Parse(value).Problems)
+            return;
+        }
+
+        var models = Parse(value);
+        foreach (var problem in models.Problems)
+        {
+            Add(problem, messages, problems);
+        }
+
+        if (ReferenceEquals(catalog, VideoModelCatalog.Snapshot))
+        {
+            return;
+        }
+
+        // The parse knows only the snapshot (it is shared by every compilation); the catalog file is this compilation's.
+        foreach (var declared in models.Entries)
+        {
+            if (catalog.ContainsModel(declared.Key))
             {
-                if (messages.Add(problem.Message))
-                {
-                    problems.Add(problem);
-                }
+                Add(
+                    new ExtraModelProblem(declared.Value, "'" + declared.Key + "' is a model of " + ModelsFile.FileName + ", whose entry applies; remove the entry", isSyntax: false),
+                    messages,
+                    problems);
             }
+        }
+    }
+
+    private static void Add(ExtraModelProblem problem, HashSet<string> messages, ImmutableArray<ExtraModelProblem>.Builder problems)
+    {
+        if (messages.Add(problem.Message))
+        {
+            problems.Add(problem);
         }
     }
 

@@ -34,53 +34,56 @@ internal static class ExtraModelsParser
     public static ExtraModels Parse(string value)
     {
         var models = new Dictionary<string, VideoModelInfo>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = ImmutableArray.CreateBuilder<ExtraModelProblem>();
         foreach (var part in value.Split(EntrySeparator))
         {
             // Empty entries (a '|' at the end, two in a row) are harmless.
             var entry = part.Trim();
-            if (entry.Length > 0)
+            if (entry.Length > 0 && ParseEntry(entry, models, problems) is { } id)
             {
-                ParseEntry(entry, models, problems);
+                entries.Add(id, entry);
             }
         }
 
-        return new ExtraModels(models, problems.ToImmutable());
+        return new ExtraModels(models, entries, problems.ToImmutable());
     }
 
-    private static void ParseEntry(string entry, Dictionary<string, VideoModelInfo> models, ImmutableArray<ExtraModelProblem>.Builder problems)
+    // The id the entry declares, or null when it declares none.
+    private static string? ParseEntry(string entry, Dictionary<string, VideoModelInfo> models, ImmutableArray<ExtraModelProblem>.Builder problems)
     {
         var listStart = entry.IndexOf(ListStart);
         var id = (listStart < 0 ? entry : entry.Substring(0, listStart)).Trim();
         if (FindIdProblem(id) is { } idProblem)
         {
             problems.Add(new ExtraModelProblem(entry, idProblem, isSyntax: true));
-            return;
+            return null;
         }
 
         if (VideoModelCatalog.Contains(id))
         {
             problems.Add(new ExtraModelProblem(entry, "'" + id + "' is a model of the catalog, whose capabilities apply; remove the entry", isSyntax: false));
-            return;
+            return null;
         }
 
         if (models.ContainsKey(id))
         {
             problems.Add(new ExtraModelProblem(entry, "'" + id + "' is declared by an earlier entry, which applies", isSyntax: false));
-            return;
+            return null;
         }
 
         var list = listStart < 0 ? string.Empty : entry.Substring(listStart + 1);
         if (TryParseList(list, out var capabilities, out var fixedDuration, out var listProblem))
         {
             models.Add(id, Declare(id, capabilities, fixedDuration));
-            return;
+            return id;
         }
 
         // The id is clearly meant to be a model: it is declared, with nothing known about it, so that LDV0001 does not
         // fire on it and no capability rule guesses. LDV0012 says what to fix.
         problems.Add(new ExtraModelProblem(entry, listProblem!, isSyntax: true));
         models.Add(id, Declare(id, VideoCapabilities.None, fixedDurationSeconds: null));
+        return id;
     }
 
     private static string? FindIdProblem(string id)

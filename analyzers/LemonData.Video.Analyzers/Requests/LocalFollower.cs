@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -10,8 +9,9 @@ namespace LemonData.Video.Analyzers.Requests;
 /// Follows a local that holds a request through the statements after its creation, in straight-line code.
 /// What it can model: property assignments as statements of the same list, property reads anywhere, and
 /// sending the request with the client. Anything else stops it: passing the local to another method,
-/// returning or storing it, capturing it in a lambda or local function, assigning its properties in a branch,
-/// a loop or an expression, a label that a goto could jump back to.
+/// returning or storing it, capturing it in a lambda or local function, assigning a property of the API's limits or
+/// capabilities in a branch, a loop or an expression, a label that a goto could jump back to. Any other property
+/// assigned there (<c>Seed</c>, <c>Resolution</c>, ...) only becomes unknown (<see cref="RequestWrites.MarkUnknown"/>).
 /// </summary>
 internal sealed class LocalFollower
 {
@@ -19,15 +19,13 @@ internal sealed class LocalFollower
 
     private readonly ILocalSymbol local;
     private readonly VideoSdk sdk;
-    private readonly PropertyWrite?[] lastWrites;
-    private readonly HashSet<IOperation> writes;
+    private readonly RequestWrites writes;
     private readonly CancellationToken cancellationToken;
 
-    public LocalFollower(ILocalSymbol local, VideoSdk sdk, PropertyWrite?[] lastWrites, HashSet<IOperation> writes, CancellationToken cancellationToken)
+    public LocalFollower(ILocalSymbol local, VideoSdk sdk, RequestWrites writes, CancellationToken cancellationToken)
     {
         this.local = local;
         this.sdk = sdk;
-        this.lastWrites = lastWrites;
         this.writes = writes;
         this.cancellationToken = cancellationToken;
     }
@@ -69,11 +67,9 @@ internal sealed class LocalFollower
                         return false;
                     }
 
-                    var write = PropertyWrite.TryCreate(assignment, sdk);
-                    if (write is not null)
+                    if (PropertyWrite.TryCreate(assignment, sdk) is { } write)
                     {
-                        lastWrites[(int)write.Property] = write;
-                        writes.Add(assignment);
+                        writes.Record(write);
                     }
 
                     continue;
@@ -153,9 +149,21 @@ internal sealed class LocalFollower
         switch (reference.Parent)
         {
             case IPropertyReferenceOperation property when property.Instance == reference:
-                // Reading request.Model anywhere is harmless, and so is writing a property no rule looks at
-                // (if (seed is not null) request.Seed = seed;). Writing a rule's property off the straight line is not modelable.
-                return !IsWritten(property) || !sdk.TryGetProperty(property.Property, out _);
+                // Reading request.Model anywhere is harmless. Writing a property of the API's limits or capabilities off the
+                // straight line is not modelable; writing any other (if (seed is not null) request.Seed = seed;) only makes
+                // that property unknown, so that a contract rule does not judge a value that may not be the one sent.
+                if (!IsWritten(property) || !sdk.TryGetProperty(property.Property, out var written))
+                {
+                    return true;
+                }
+
+                if (RequestProperties.StopsFollowingWhenWrittenOffTheLine(written))
+                {
+                    return false;
+                }
+
+                writes.MarkUnknown(written);
+                return true;
 
             case IArgumentOperation { Parent: IInvocationOperation invocation } argument:
                 return argument.Parameter is { RefKind: RefKind.None } && sdk.IsSend(invocation);

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -17,20 +16,21 @@ internal sealed class RequestView
 {
     private static readonly ConditionalWeakTable<IObjectCreationOperation, CachedView> Cache = new();
 
-    private readonly PropertyWrite?[] lastWrites;
-    private readonly HashSet<IOperation> writes;
+    private readonly RequestWrites writes;
 
-    private RequestView(RequestVisibility visibility, PropertyWrite?[] lastWrites, HashSet<IOperation> writes)
+    private RequestView(RequestVisibility visibility, RequestWrites writes)
     {
         Visibility = visibility;
-        this.lastWrites = lastWrites;
         this.writes = writes;
     }
 
     public RequestVisibility Visibility { get; }
 
-    /// <summary>The last assignment of <paramref name="property"/> the analyzer saw, or null when it saw none.</summary>
-    public PropertyWrite? this[RequestProperty property] => lastWrites[(int)property];
+    /// <summary>
+    /// The last assignment of <paramref name="property"/> the analyzer saw, or null when it saw none, or when a write it
+    /// could not place came after it (<see cref="RequestWrites.MarkUnknown"/>).
+    /// </summary>
+    public PropertyWrite? this[RequestProperty property] => writes[property];
 
     /// <summary>Whether <paramref name="assignment"/> is one of the writes this view is made of.</summary>
     public bool Contains(IOperation assignment) => writes.Contains(assignment);
@@ -60,6 +60,11 @@ internal sealed class RequestView
     /// <summary>Whether <paramref name="property"/> is sent: true, false, or null when the analyzer cannot tell.</summary>
     public bool? IsSet(RequestProperty property)
     {
+        if (writes.IsUnknown(property))
+        {
+            return null;
+        }
+
         var write = this[property];
         if (write is null || write.IsKnownNull)
         {
@@ -93,21 +98,20 @@ internal sealed class RequestView
             return null;
         }
 
-        var lastWrites = new PropertyWrite?[RequestProperties.Count];
-        var writes = new HashSet<IOperation>();
+        var writes = new RequestWrites();
         if (creation.Initializer is not null)
         {
             foreach (var initializer in creation.Initializer.Initializers)
             {
-                if (initializer is ISimpleAssignmentOperation assignment)
+                if (initializer is ISimpleAssignmentOperation assignment && PropertyWrite.TryCreate(assignment, sdk) is { } write)
                 {
-                    Record(assignment, sdk, lastWrites, writes);
+                    writes.Record(write);
                 }
             }
         }
 
-        var visibility = FindVisibility(creation, sdk, lastWrites, writes, cancellationToken);
-        return visibility is RequestVisibility known ? new RequestView(known, lastWrites, writes) : null;
+        var visibility = FindVisibility(creation, sdk, writes, cancellationToken);
+        return visibility is RequestVisibility known ? new RequestView(known, writes) : null;
     }
 
     /// <summary>
@@ -142,8 +146,7 @@ internal sealed class RequestView
     private static RequestVisibility? FindVisibility(
         IObjectCreationOperation creation,
         VideoSdk sdk,
-        PropertyWrite?[] lastWrites,
-        HashSet<IOperation> writes,
+        RequestWrites writes,
         CancellationToken cancellationToken)
     {
         // A target-typed new() reaches its target through an implicit conversion to its own type.
@@ -186,7 +189,7 @@ internal sealed class RequestView
                         return null;
                     }
 
-                    var follower = new LocalFollower(declarator.Symbol, sdk, lastWrites, writes, cancellationToken);
+                    var follower = new LocalFollower(declarator.Symbol, sdk, writes, cancellationToken);
                     return follower.UsesAreModelable(statement) && follower.Follow(statements, index + 1)
                         ? RequestVisibility.WholeLife
                         : null;
@@ -202,7 +205,7 @@ internal sealed class RequestView
 
                     // Only a local declared in this same list: its scope ends with the list, so nothing after the
                     // list can touch it, and no lambda created between its declaration and here may have captured it.
-                    var follower = new LocalFollower(local.Local, sdk, lastWrites, writes, cancellationToken);
+                    var follower = new LocalFollower(local.Local, sdk, writes, cancellationToken);
                     var declaration = FindDeclaration(statements, index, local.Local);
                     if (declaration < 0)
                     {
@@ -235,16 +238,6 @@ internal sealed class RequestView
             default:
                 // A conversion, a conditional, a tuple...: the request may end up in a local the analyzer does not follow.
                 return null;
-        }
-    }
-
-    private static void Record(ISimpleAssignmentOperation assignment, VideoSdk sdk, PropertyWrite?[] lastWrites, HashSet<IOperation> writes)
-    {
-        var write = PropertyWrite.TryCreate(assignment, sdk);
-        if (write is not null)
-        {
-            lastWrites[(int)write.Property] = write;
-            writes.Add(assignment);
         }
     }
 

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,17 +17,8 @@ internal sealed class VideoSdk
     private const string RequestTypeName = "LemonData.Video.VideoGenerationRequest";
     private const string ClientTypeName = "LemonData.Video.LemonDataVideoClient";
 
-    private static readonly ImmutableArray<string> PropertyNames = ImmutableArray.Create(
-        nameof(RequestProperty.Model),
-        nameof(RequestProperty.Prompt),
-        nameof(RequestProperty.ImageUrl),
-        nameof(RequestProperty.Image),
-        nameof(RequestProperty.StartImage),
-        nameof(RequestProperty.EndImage),
-        nameof(RequestProperty.Duration),
-        nameof(RequestProperty.Fps),
-        nameof(RequestProperty.CfgScale),
-        nameof(RequestProperty.MotionStrength));
+    // Every RequestProperty by its C# name: the enum's names are the request's property names.
+    private static readonly Dictionary<string, RequestProperty> PropertiesByName = IndexByName();
 
     private readonly IPropertySymbol?[] properties;
     private readonly ImmutableArray<IMethodSymbol> sendMethods;
@@ -48,10 +41,10 @@ internal sealed class VideoSdk
             return null;
         }
 
-        var properties = new IPropertySymbol?[PropertyNames.Length];
-        for (var i = 0; i < PropertyNames.Length; i++)
+        var properties = new IPropertySymbol?[RequestProperties.Count];
+        for (var i = 0; i < properties.Length; i++)
         {
-            foreach (var member in requestType.GetMembers(PropertyNames[i]))
+            foreach (var member in requestType.GetMembers(((RequestProperty)i).ToString()))
             {
                 if (member is IPropertySymbol { IsStatic: false, Parameters.Length: 0 } property)
                 {
@@ -80,15 +73,15 @@ internal sealed class VideoSdk
         return new VideoSdk(requestType, properties, sendMethods.ToImmutable());
     }
 
-    /// <summary>Which rule property <paramref name="property"/> is, when it is one of the request's own.</summary>
+    /// <summary>Which property of the request <paramref name="property"/> is, when it is one of the request's own.</summary>
     public bool TryGetProperty(IPropertySymbol property, out RequestProperty which)
     {
-        // Called for every property assignment of the compilation: one comparison of the containing type rejects
-        // all but the request's, and the name picks the one candidate (the request type has one property per name).
-        var index = SymbolEqualityComparer.Default.Equals(property.ContainingType, RequestType) ? IndexOf(property.Name) : -1;
-        if (index >= 0 && SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, properties[index]))
+        // Called for every property assignment of a request: one comparison of the containing type rejects all but the
+        // request's, and the name picks the one candidate (the request type has one property per name).
+        if (SymbolEqualityComparer.Default.Equals(property.ContainingType, RequestType)
+            && PropertiesByName.TryGetValue(property.Name, out which)
+            && SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, properties[(int)which]))
         {
-            which = (RequestProperty)index;
             return true;
         }
 
@@ -96,24 +89,16 @@ internal sealed class VideoSdk
         return false;
     }
 
-    /// <summary>Whether <paramref name="name"/> is the name of a rule property: the syntactic check before any symbol is looked at.</summary>
-    public static bool IsPropertyName(string name) => IndexOf(name) >= 0;
-
-    private static int IndexOf(string name) =>
-        name switch
+    private static Dictionary<string, RequestProperty> IndexByName()
+    {
+        var index = new Dictionary<string, RequestProperty>(RequestProperties.Count, StringComparer.Ordinal);
+        for (var i = 0; i < RequestProperties.Count; i++)
         {
-            nameof(RequestProperty.Model) => (int)RequestProperty.Model,
-            nameof(RequestProperty.Prompt) => (int)RequestProperty.Prompt,
-            nameof(RequestProperty.ImageUrl) => (int)RequestProperty.ImageUrl,
-            nameof(RequestProperty.Image) => (int)RequestProperty.Image,
-            nameof(RequestProperty.StartImage) => (int)RequestProperty.StartImage,
-            nameof(RequestProperty.EndImage) => (int)RequestProperty.EndImage,
-            nameof(RequestProperty.Duration) => (int)RequestProperty.Duration,
-            nameof(RequestProperty.Fps) => (int)RequestProperty.Fps,
-            nameof(RequestProperty.CfgScale) => (int)RequestProperty.CfgScale,
-            nameof(RequestProperty.MotionStrength) => (int)RequestProperty.MotionStrength,
-            _ => -1,
-        };
+            index.Add(((RequestProperty)i).ToString(), (RequestProperty)i);
+        }
+
+        return index;
+    }
 
     /// <summary>
     /// Whether <paramref name="invocation"/> calls the client's <c>CreateVideoAsync</c> or <c>GenerateVideoAsync</c>,

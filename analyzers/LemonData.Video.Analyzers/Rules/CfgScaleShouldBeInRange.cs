@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace LemonData.Video.Analyzers;
 
-/// <summary>LDV0007: <c>CfgScale</c> is a constant outside 0-20.</summary>
+/// <summary>LDV0007: <c>CfgScale</c> is a constant outside <see cref="VideoLimits.MinCfgScale"/>-<see cref="VideoLimits.MaxCfgScale"/>.</summary>
 internal sealed class CfgScaleShouldBeInRange : RequestRule
 {
     public override DiagnosticDescriptor Descriptor => Descriptors.LDV0007_CfgScaleOutOfRange;

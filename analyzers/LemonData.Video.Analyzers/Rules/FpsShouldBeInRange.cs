@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 
 namespace LemonData.Video.Analyzers;
 
-/// <summary>LDV0006: <c>Fps</c> is a constant outside 1-120.</summary>
+/// <summary>LDV0006: <c>Fps</c> is a constant outside <see cref="VideoLimits.MinFps"/>-<see cref="VideoLimits.MaxFps"/>.</summary>
 internal sealed class FpsShouldBeInRange : RequestRule
 {
     public override DiagnosticDescriptor Descriptor => Descriptors.LDV0006_FpsOutOfRange;

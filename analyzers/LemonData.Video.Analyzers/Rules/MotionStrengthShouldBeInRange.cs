@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace LemonData.Video.Analyzers;
 
-/// <summary>LDV0008: <c>MotionStrength</c> is a constant outside 0-1.</summary>
+/// <summary>LDV0008: <c>MotionStrength</c> is a constant outside <see cref="VideoLimits.MinMotionStrength"/>-<see cref="VideoLimits.MaxMotionStrength"/>.</summary>
 internal sealed class MotionStrengthShouldBeInRange : RequestRule
 {
     public override DiagnosticDescriptor Descriptor => Descriptors.LDV0008_MotionStrengthOutOfRange;

@@ -27,6 +27,6 @@ internal abstract class PropertyNeedsModelCapability : RequestRule
         }
 
         // The replacement is looked for only once there is something to replace.
-        context.Report(Descriptor, write.AssignmentSyntax, violation, ModelReplacement.Properties(request, write, RequiredCapability));
+        context.Report(Descriptor, write.AssignmentSyntax, violation, ModelReplacement.Properties(request, write, RequiredCapability, context.Models.Catalog));
     }
 }

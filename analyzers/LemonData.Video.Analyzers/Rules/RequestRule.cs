@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LemonData.Video.Analyzers.Configuration;
 using LemonData.Video.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
 
@@ -16,6 +17,12 @@ internal abstract class RequestRule
 
     /// <summary>The properties whose assignments the rule looks at: the analyzer calls it for no other.</summary>
     public abstract ImmutableArray<RequestProperty> Properties { get; }
+
+    /// <summary>
+    /// The lists of a model's contract the rule reads: the analyzer calls it only in a compilation where some model of the
+    /// catalog has one of them (with no catalog file, none does), so a rule of a list costs nothing where it cannot fire.
+    /// </summary>
+    public virtual ContractLists RequiredLists => ContractLists.None;
 
     /// <summary>Checks one assignment of one of <see cref="Properties"/>, and reports through the context.</summary>
     public abstract void Analyze(ref WriteContext context);

@@ -14,21 +14,23 @@ internal struct WriteContext
 {
     private readonly SyntaxNodeAnalysisContext context;
     private readonly VideoSdk sdk;
-    private readonly ExtraModelsOption extraModels;
     private RequestView? request;
     private bool requestLookedUp;
 
-    public WriteContext(SyntaxNodeAnalysisContext context, VideoSdk sdk, ExtraModelsOption extraModels, PropertyWrite write)
+    public WriteContext(SyntaxNodeAnalysisContext context, VideoSdk sdk, KnownModels models, PropertyWrite write)
     {
         this.context = context;
         this.sdk = sdk;
-        this.extraModels = extraModels;
+        Models = models;
         Write = write;
         request = null;
         requestLookedUp = false;
     }
 
     public PropertyWrite Write { get; }
+
+    /// <summary>The models the analyzer knows in this compilation: the catalog (with the catalog file) and the declared ones.</summary>
+    public KnownModels Models { get; }
 
     /// <summary>The whole request this assignment is part of, or null where the analyzer cannot see it whole.</summary>
     public RequestView? GetRequest()
@@ -54,12 +56,22 @@ internal struct WriteContext
 
     /// <summary>
     /// What the analyzer knows of the model <paramref name="model"/> (null: unset, the service's default): the catalog's
-    /// entry, else the one <c>lemondata_video.extra_models</c> declares for this file. The option is read only here,
-    /// for a model the catalog does not have.
+    /// entry (the snapshot's, or the catalog file's, which wins), else the one <c>lemondata_video.extra_models</c> declares
+    /// for this file. The option is read only for a model the catalog does not have.
     /// </summary>
     public readonly bool TryGetModelInfo(string? model, out VideoModelInfo info) =>
-        VideoModelCatalog.TryGet(model ?? VideoModels.Default, out info)
-        || (model is not null && extraModels.For(context.Node.SyntaxTree).TryGet(model, out info));
+        Models.TryGet(model, context.Node.SyntaxTree, out info);
+
+    /// <summary>
+    /// The model <paramref name="request"/> is sent with and what is known of it, for the rules of a model's contract
+    /// (LDV0009's durations, LDV0013-LDV0015): as the client's validation does, they read the model's lists whatever its
+    /// capabilities, and a model nothing is known of has no lists, so they stay silent.
+    /// </summary>
+    public readonly bool TryGetModelWithInfo(RequestView request, out string? model, out VideoModelInfo info)
+    {
+        info = null!;
+        return request.TryGetModel(out model) && TryGetModelInfo(model, out info);
+    }
 
     /// <summary>
     /// The model <paramref name="request"/> is sent with, when it is known and the combination rules apply to it: as the

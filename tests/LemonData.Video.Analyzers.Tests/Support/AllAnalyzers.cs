@@ -31,7 +31,18 @@ internal static class AllAnalyzers
         RunAsync(referenceSdk, options: null, sources);
 
     /// <summary>The analyzers' diagnostics in <paramref name="sources"/>, with the configuration files of <paramref name="options"/>.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(bool referenceSdk, ConfigOptions? options, params (string Path, string Text)[] sources)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(bool referenceSdk, ConfigOptions? options, params (string Path, string Text)[] sources) =>
+        RunAsync(referenceSdk, options, ImmutableArray<AdditionalText>.Empty, sources);
+
+    /// <summary>
+    /// The analyzers' diagnostics in <paramref name="sources"/> and in <paramref name="additionalFiles"/> (a catalog file's
+    /// LDV0016), with the configuration files of <paramref name="options"/>.
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(
+        bool referenceSdk,
+        ConfigOptions? options,
+        ImmutableArray<AdditionalText> additionalFiles,
+        params (string Path, string Text)[] sources)
     {
         var references = referenceSdk
             ? await SdkReferences.WithSdkAsync()
@@ -48,7 +59,7 @@ internal static class AllAnalyzers
 
         Exception? analyzerException = null;
         var analysisOptions = new CompilationWithAnalyzersOptions(
-            options is null ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty) : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options),
+            options is null ? new AnalyzerOptions(additionalFiles) : new AnalyzerOptions(additionalFiles, options),
             onAnalyzerException: (exception, _, _) => analyzerException ??= exception,
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
@@ -71,4 +82,15 @@ internal static class AllAnalyzers
     /// <summary>The analyzers' diagnostics in <paramref name="source"/>, with <paramref name="editorconfig"/> (none when null).</summary>
     public static Task<ImmutableArray<Diagnostic>> RunAsync(string source, string? editorconfig) =>
         RunAsync(true, editorconfig is null ? null : new ConfigOptions(editorconfig), ("/Sample.cs", source));
+
+    /// <summary>
+    /// The analyzers' diagnostics in <paramref name="source"/>, with <paramref name="editorconfig"/> (none when null) and the
+    /// catalog file <paramref name="modelsFile"/> (none when null) as /lemondata-models.json.
+    /// </summary>
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(string source, string? editorconfig, string? modelsFile) =>
+        RunAsync(
+            true,
+            editorconfig is null ? null : new ConfigOptions(editorconfig),
+            modelsFile is null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create(ModelsFiles.File(modelsFile)),
+            ("/Sample.cs", source));
 }

@@ -28,9 +28,18 @@ internal static class Verify<TRule>
         return new DiagnosticResult(descriptor).WithLocation(markup).WithArguments(violation!.Value.Message);
     }
 
-    public static async Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
+    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) =>
+        AnalyzerWithModelsAsync(source, modelsFile: null, expected);
+
+    /// <summary>The rule's findings in <paramref name="source"/> with the catalog file <paramref name="modelsFile"/> (none when null).</summary>
+    public static async Task AnalyzerWithModelsAsync(string source, string? modelsFile, params DiagnosticResult[] expected)
     {
         var test = new Test { TestCode = source };
+        if (modelsFile is not null)
+        {
+            test.TestState.AdditionalFiles.Add((ModelsFiles.Name, modelsFile));
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
         SwallowedExceptions.AssertNone();
@@ -62,7 +71,11 @@ internal static class Verify<TRule, TCodeFix>
     public static Task FixAsync(string source, string fixedSource, string? equivalenceKey = null) =>
         FixAsync(source, fixedSource, equivalenceKey, null);
 
-    public static Task FixAsync(string source, string fixedSource, string? equivalenceKey, int? iterations)
+    public static Task FixAsync(string source, string fixedSource, string? equivalenceKey, int? iterations) =>
+        FixWithModelsAsync(source, fixedSource, modelsFile: null, equivalenceKey, iterations);
+
+    /// <summary>The fix, with the catalog file <paramref name="modelsFile"/> (none when null) before and after it.</summary>
+    public static Task FixWithModelsAsync(string source, string fixedSource, string? modelsFile, string? equivalenceKey = null, int? iterations = null)
     {
         var test = new Test
         {
@@ -70,6 +83,12 @@ internal static class Verify<TRule, TCodeFix>
             FixedCode = fixedSource,
             CodeActionEquivalenceKey = equivalenceKey,
         };
+        if (modelsFile is not null)
+        {
+            test.TestState.AdditionalFiles.Add((ModelsFiles.Name, modelsFile));
+            test.FixedState.AdditionalFiles.Add((ModelsFiles.Name, modelsFile));
+        }
+
         if (iterations is int count)
         {
             test.NumberOfIncrementalIterations = count;
@@ -80,9 +99,16 @@ internal static class Verify<TRule, TCodeFix>
     }
 
     /// <summary>The analyzer reports in <paramref name="source"/> (markup counts as diagnostics) but no fix is offered.</summary>
-    public static Task NoFixAsync(string source)
+    public static Task NoFixAsync(string source, string? modelsFile = null)
     {
-        return RunAsync(new Test { TestCode = source, FixedCode = source });
+        var test = new Test { TestCode = source, FixedCode = source };
+        if (modelsFile is not null)
+        {
+            test.TestState.AdditionalFiles.Add((ModelsFiles.Name, modelsFile));
+            test.FixedState.AdditionalFiles.Add((ModelsFiles.Name, modelsFile));
+        }
+
+        return RunAsync(test);
     }
 
     private static async Task RunAsync(Test test)
@@ -132,6 +158,13 @@ internal sealed class WholeAnalyzerTest : CSharpAnalyzerTest<VideoRequestAnalyze
     public WholeAnalyzerTest WithConfig(string path, string text)
     {
         TestState.AnalyzerConfigFiles.Add((path, text));
+        return this;
+    }
+
+    /// <summary>The catalog file, as the AdditionalFile <paramref name="path"/> (found by its name unless configured otherwise).</summary>
+    public WholeAnalyzerTest WithModelsFile(string text, string path = ModelsFiles.Name)
+    {
+        TestState.AdditionalFiles.Add((path, text));
         return this;
     }
 

@@ -165,7 +165,8 @@ public sealed class PackagedConsumer : IAsyncLifetime
         }
     }
 
-    private string ProjectText() => $"""
+    /// <summary>A consumer project of the packed package (restored from the feed into this run's own cache).</summary>
+    public string ProjectText() => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <OutputType>Exe</OutputType>
@@ -183,7 +184,8 @@ public sealed class PackagedConsumer : IAsyncLifetime
 
         """;
 
-    private string NuGetConfigText() => $"""
+    /// <summary>The NuGet.config that restores LemonData.Video from this run's feed only.</summary>
+    public string NuGetConfigText() => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <packageSources>
