@@ -116,7 +116,9 @@ public class ParityTests
 
         var handler = new RefusingHandler();
         using var http = new HttpClient(handler);
-        var client = new LemonDataVideoClient(http, new LemonDataVideoClientOptions { ApiKey = "sk-test", MaxRetries = 0, ValidateRequests = true });
+        // The analyzer has no service to ask: its counterpart at run time is a client that looks nothing up, so both judge
+        // by the catalog alone (the lookup's own outcomes are the client's tests: ModelLookupTests).
+        var client = new LemonDataVideoClient(http, new LemonDataVideoClientOptions { ApiKey = "sk-test", MaxRetries = 0, ValidateRequests = true, ModelLookup = ModelLookup.None });
         try
         {
             await client.CreateVideoAsync(request);
