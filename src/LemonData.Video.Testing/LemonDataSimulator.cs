@@ -368,7 +368,11 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
             case RouteKind.MethodNotAllowed:
                 return SimResponse.MethodNotAllowed(route.Method, route.Path, route.Allow!);
             case RouteKind.Download:
-                return _download.Handle(route.TaskId!, headOnly: route.Method == "HEAD");
+                return _download.Handle(
+                    route.TaskId!,
+                    headOnly: route.Method == "HEAD",
+                    range: request.Headers.Range.Count > 0 ? request.Headers.Range.ToString() : null,
+                    ifRange: request.Headers.IfRange.Count > 0 ? request.Headers.IfRange.ToString() : null);
             case RouteKind.NotFound:
                 return SimResponse.NotFound(route.Method, route.Path);
         }

@@ -28,6 +28,13 @@ internal sealed class SimResponse
 
     public static SimResponse Video(byte[] body, bool headOnly) => new(200, body, "video/mp4") { OmitBody = headOnly };
 
+    /// <summary>A <c>206 Partial Content</c> answer: <paramref name="part"/> of a video, described by <c>Content-Range</c>.</summary>
+    public static SimResponse PartialVideo(byte[] part, bool headOnly) => new(206, part, "video/mp4") { OmitBody = headOnly };
+
+    /// <summary>A <c>416 Range Not Satisfiable</c> answer for a video of <paramref name="length"/> bytes.</summary>
+    public static SimResponse RangeNotSatisfiable(long length) =>
+        new SimResponse(416, Array.Empty<byte>(), "video/mp4").WithHeader("Content-Range", "bytes */" + length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public SimResponse WithHeader(string name, string value)
     {
         Headers.Add(new KeyValuePair<string, string>(name, value));
