@@ -299,6 +299,40 @@ public class ContractRuleTests
         }
     }
 
+    /// <summary>
+    /// The shortcut that reads an initializer's own Model (a model without lists: no need to build the whole request) must
+    /// never hide a finding: a request stored in a local whose model a later statement changes is followed to its end.
+    /// </summary>
+    [Fact]
+    public async Task A_model_changed_after_the_initializer_is_the_one_the_contract_rules_judge_by()
+    {
+        var source = TestSource.InMethod("""
+                    var request = new VideoGenerationRequest { Prompt = "a cat", Model = "sora-2", Resolution = {|#0:"4k"|}, {|#1:Fps = 24|} };
+                    request.Model = "seedance-2.0-fast";
+                    await client.CreateVideoAsync(request);
+            """);
+
+        await Verify<ResolutionAnalyzer>.AnalyzerWithModelsAsync(
+            source,
+            ModelsFiles.SeedanceFast,
+            [Verify<ResolutionAnalyzer>.Diagnostic(Descriptors.LDV0013_UnsupportedResolution, 0, Rules.CheckResolution(Model, Seedance, "4k"))]);
+        await Verify<ParameterAnalyzer>.AnalyzerWithModelsAsync(
+            source,
+            ModelsFiles.SeedanceFast,
+            [Verify<ParameterAnalyzer>.Diagnostic(Descriptors.LDV0015_UnsupportedParameter, 1, Rules.CheckSupportedParameter(Model, Seedance, "Fps"))]);
+    }
+
+    [Fact]
+    public async Task An_initializer_naming_a_model_without_lists_raises_no_contract_rule()
+    {
+        await Verify<ParameterAnalyzer>.AnalyzerWithModelsAsync(
+            TestSource.InMethod("""
+                    await client.CreateVideoAsync(new VideoGenerationRequest { Prompt = "a cat", Model = "sora-2", Fps = 24, Resolution = "4k" });
+            """),
+            ModelsFiles.SeedanceFast,
+            []);
+    }
+
     private static string Request(string members) =>
         TestSource.InMethod($$"""
                     await client.CreateVideoAsync(new VideoGenerationRequest { Prompt = "a cat", Model = "seedance-2.0-fast", {{members}} });

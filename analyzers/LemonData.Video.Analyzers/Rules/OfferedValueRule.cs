@@ -20,6 +20,7 @@ internal abstract class OfferedValueRule : RequestRule
     {
         var write = context.Write;
         if (write.StringValue is not string value
+            || !context.ModelMayHaveContract()
             || context.GetRequestDecidedHere() is not { } request
             || !context.TryGetModelWithInfo(request, out var model, out var info)
             || Check(model, info, value) is not { } violation)

@@ -24,6 +24,7 @@ internal sealed class ParameterShouldBeSupportedByModel : RequestRule
     {
         var write = context.Write;
         if (!write.IsDefinitelySet
+            || !context.ModelMayHaveContract()
             || context.GetRequestDecidedHere() is not { } request
             || !context.TryGetModelWithInfo(request, out var model, out var info))
         {
