@@ -31,7 +31,11 @@ public class LemonDataVideoClient
 
     private static readonly BodyParser<IReadOnlyList<VideoModelInfo>> ModelListParser = static (body, _, _) => VideoModelMapper.ParseList(body);
 
-    private static readonly Lazy<HttpClient> SharedHttpClient = new(CreateSharedHttpClient, LazyThreadSafetyMode.ExecutionAndPublication);
+    // Two shared clients, because they treat redirects differently. The API's requests carry the key and are never
+    // redirected off the service's origin: the SDK sees each redirect and decides (ApiRequestSender). Downloads follow
+    // the CDN's redirects, and carry no key anywhere.
+    private static readonly Lazy<HttpClient> SharedApiHttpClient = new(() => CreateSharedHttpClient(followRedirects: false), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<HttpClient> SharedHttpClient = new(() => CreateSharedHttpClient(followRedirects: true), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ApiEndpoint _endpoint = null!;
     private readonly ApiRequestSender _sender = null!;
@@ -60,7 +64,7 @@ public class LemonDataVideoClient
     /// <param name="apiKey">The API key, <c>sk-...</c>.</param>
     /// <param name="options">Endpoint, polling, retries and validation.</param>
     public LemonDataVideoClient(string apiKey, LemonDataVideoClientOptions options)
-        : this(SharedHttpClient.Value, options ?? throw new ArgumentNullException(nameof(options)), RequireApiKey(apiKey, options), ownsHttpClient: true)
+        : this(SharedApiHttpClient.Value, options ?? throw new ArgumentNullException(nameof(options)), RequireApiKey(apiKey, options), ownsHttpClient: true)
     {
     }
 
@@ -118,8 +122,9 @@ public class LemonDataVideoClient
         }
 
         // A caller's client that carries its own Authorization default would send the key to the
-        // video's host: downloads then go through the SDK's own client, which has no defaults.
-        var downloadClient = httpClient.DefaultRequestHeaders.Authorization is null ? httpClient : SharedHttpClient.Value;
+        // video's host: downloads then go through the SDK's own client, which has no defaults (and,
+        // unlike the SDK's client for the API, follows a CDN's redirects).
+        var downloadClient = !ownsHttpClient && httpClient.DefaultRequestHeaders.Authorization is null ? httpClient : SharedHttpClient.Value;
         _downloader = new VideoDownloader(downloadClient, _endpoint, retryPolicy, timeProvider, options.AttemptTimeout, apiKey, _logger);
     }
 
@@ -525,7 +530,7 @@ public class LemonDataVideoClient
         }
     }
 
-    private static HttpClient CreateSharedHttpClient()
+    private static HttpClient CreateSharedHttpClient(bool followRedirects)
     {
 #if NET8_0_OR_GREATER
         var handler = new SocketsHttpHandler
@@ -534,9 +539,14 @@ public class LemonDataVideoClient
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(30),
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            AllowAutoRedirect = followRedirects,
         };
 #else
-        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        var handler = new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            AllowAutoRedirect = followRedirects,
+        };
 #endif
 
         // Attempts are timed by the SDK (AttemptTimeout); a download may legitimately take long.
