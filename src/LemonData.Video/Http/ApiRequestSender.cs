@@ -140,6 +140,13 @@ internal sealed class ApiRequestSender
                         continue;
                     }
 
+                    if (!call.Operation.IsIdempotent)
+                    {
+                        // A create redirected (a 303 See Other is exactly "made, look there"): its body may name the task.
+                        using var redirectBody = await BoundedBodyReader.ReadAsync(response.Content, MaxJsonBodyBytes, attempt.Token).ConfigureAwait(false);
+                        return Redirected<T>(call, status, next, followedByHandler: false, redirectBody.Span);
+                    }
+
                     return Redirected<T>(call, status, next, followedByHandler: false);
                 }
 
@@ -199,6 +206,13 @@ internal sealed class ApiRequestSender
                 broken.TaskId ??= TaskIdSalvage.TryFind(cut.Partial);
             }
 
+            if (broken.TaskMayExist)
+            {
+                // A handler of the caller's pipeline may know the id from an answer it consumed (the container's create
+                // guard does, when it stops a retry after a 5xx that named its task).
+                broken.TaskId ??= TaskIdCarriedBy(exception);
+            }
+
             return AttemptOutcome<T>.TransportFailed(broken, failure, exception);
         }
     }
@@ -221,24 +235,28 @@ internal sealed class ApiRequestSender
         return AttemptOutcome<T>.Failed(error);
     }
 
-    // Not followed: the key goes to the endpoint's origin only, and an answer from elsewhere is not the service's.
-    // Never retried either: the next attempt would be sent to the same place.
-    private AttemptOutcome<T> Redirected<T>(in ApiCall call, int status, Uri location, bool followedByHandler)
+    // Not followed: the key goes to the endpoint's origin only, an answer from elsewhere is not the service's, and a
+    // create is never sent twice. Never retried either: the next attempt would be sent the same way.
+    private AttemptOutcome<T> Redirected<T>(in ApiCall call, int status, Uri location, bool followedByHandler, ReadOnlySpan<byte> body = default)
     {
         var error = NewError(call, status);
         var where = DescribeLocation(location);
+        var elsewhere = !SameOrigin(location, call.Uri);
         var origin = call.Uri.GetLeftPart(UriPartial.Authority);
         error.RedirectedTo = where;
         error.Problem = followedByHandler
             ? "the HttpClient's handler followed a redirect to " + where + ", another origin than the endpoint's (" + origin + "), and the answer from there ("
               + status + ") was not read: only the endpoint's origin answers for the service"
-            : "the service redirected the request (" + status + ") to " + where + ", another origin than the endpoint's (" + origin + "); "
-              + (call.Operation.IsIdempotent ? "it was not followed" : "a create is never sent twice, so it was not followed")
-              + ": the API key goes to the endpoint's origin only";
+            : "the service redirected the request (" + status + ") to " + where
+              + (elsewhere ? ", another origin than the endpoint's (" + origin + ")" : string.Empty) + "; "
+              + (error.IsCreate ? "a create is never sent twice, so it was not followed"
+                  : elsewhere ? "it was not followed: the API key goes to the endpoint's origin only"
+                  : "it was not followed, after " + MaxSameOriginRedirects + " redirects already");
         if (error.IsCreate)
         {
             // A redirect after a POST may well follow a task made (303 See Other is exactly that).
             error.TaskMayExist = true;
+            error.TaskId ??= body.IsEmpty ? null : TaskIdSalvage.TryFind(body);
         }
 
         return AttemptOutcome<T>.NotRetryable(error);
@@ -254,6 +272,19 @@ internal sealed class ApiRequestSender
 
         var address = location.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
         return address + (location.Query.Length > 1 ? "?... (query left out)" : string.Empty);
+    }
+
+    private static string? TaskIdCarriedBy(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current.Data[VideoTaskExceptionExtensions.TaskIdDataKey] is string { Length: > 0 } taskId && !WireOperation.IsDotSegment(taskId))
+            {
+                return taskId;
+            }
+        }
+
+        return null;
     }
 
     private static bool SameOrigin(Uri uri, Uri reference) =>
