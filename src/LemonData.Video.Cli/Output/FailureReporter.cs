@@ -189,11 +189,6 @@ internal static class FailureReporter
                 + "To resume a real task, set LEMONDATA_API_KEY (and LEMONDATA_BASE_URL or --endpoint for another service).");
         }
 
-        if (api.RequestId is { } requestId)
-        {
-            lines.Add("Request id (for support): " + requestId);
-        }
-
         // A task that exists is worth resuming; a 404 for it is not.
         var resume = taskId is not null && api.StatusCode != 404 && api.StatusCode != 401 && api.StatusCode != 403 ? run.ResumeCommand : null;
         return new Failure(ExitCodes.ServiceError, "service_error", api.Message)
