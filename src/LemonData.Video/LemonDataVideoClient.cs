@@ -143,7 +143,11 @@ public class LemonDataVideoClient
     /// </param>
     /// <param name="cancellationToken">Cancels the call. A create cancelled after it was sent may still have made a task.</param>
     /// <exception cref="VideoRequestValidationException">The request breaks a rule (LDV0001: neither the catalog nor the service knows the model); nothing was sent.</exception>
-    /// <exception cref="LemonDataApiException">The service refused the job, or its answer was lost (<see cref="LemonDataApiException.TaskMayExist"/>).</exception>
+    /// <exception cref="LemonDataApiException">
+    /// The service refused the job (400, 401, 402, 403, 404, 409, 413, 422, 429: nothing was created), or the outcome is
+    /// unknown (<see cref="LemonDataApiException.TaskMayExist"/>: a 5xx, a 408, a redirect, an undocumented status, a lost or
+    /// unreadable answer): the task may exist and be charged, with its <see cref="LemonDataApiException.TaskId"/> when the answer named it.
+    /// </exception>
     public virtual async Task<VideoTask> CreateVideoAsync(VideoGenerationRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null)
@@ -194,7 +198,10 @@ public class LemonDataVideoClient
     /// <summary>Reads a task's current state once.</summary>
     /// <param name="taskId">The task id.</param>
     /// <param name="cancellationToken">Cancels the call (not the job).</param>
-    /// <exception cref="LemonDataApiException">The task is unknown (404) or the service failed.</exception>
+    /// <exception cref="LemonDataApiException">
+    /// The task is unknown (404), the service failed, or the read was redirected to another origin than
+    /// <see cref="Endpoint"/> (not followed; the message says where).
+    /// </exception>
     public virtual async Task<VideoTask> GetVideoTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         RequireTaskId(taskId);

@@ -119,10 +119,12 @@ internal sealed class ApiRequestSender
                 }
 
                 // A caller's HttpClient may follow redirects itself (its handler's AllowAutoRedirect): the answer is then
-                // from wherever the request ended up. From another origin it is not the service's, and is not read.
+                // from wherever the request ended up. From another origin it is not the service's, and is not read; nor,
+                // for a create, is any answer to the redirected request (the create's own outcome is unknown).
                 // (Same instance when nothing redirected: the comparison costs a poll nothing.)
                 var answeredFrom = response.RequestMessage?.RequestUri;
-                if (answeredFrom is not null && !ReferenceEquals(answeredFrom, target) && !SameOrigin(answeredFrom, call.Uri))
+                if (answeredFrom is not null && !ReferenceEquals(answeredFrom, target)
+                    && (!SameOrigin(answeredFrom, call.Uri) || (!call.Operation.IsIdempotent && answeredFrom != target)))
                 {
                     return Redirected<T>(call, status, answeredFrom, followedByHandler: true);
                 }
@@ -245,12 +247,15 @@ internal sealed class ApiRequestSender
         var origin = call.Uri.GetLeftPart(UriPartial.Authority);
         error.RedirectedTo = where;
         error.Problem = followedByHandler
-            ? "the HttpClient's handler followed a redirect to " + where + ", another origin than the endpoint's (" + origin + "), and the answer from there ("
-              + status + ") was not read: only the endpoint's origin answers for the service"
+            ? elsewhere
+                ? "the HttpClient's handler followed a redirect to " + where + ", another origin than the endpoint's (" + origin + "), and the answer from there ("
+                  + status + ") was not read: only the endpoint's origin answers for the service"
+                : "the HttpClient's handler followed a redirect of the create to " + where + ", and the answer from there (" + status + ") is not the create's own"
             : "the service redirected the request (" + status + ") to " + where
               + (elsewhere ? ", another origin than the endpoint's (" + origin + ")" : string.Empty) + "; "
               + (error.IsCreate ? "a create is never sent twice, so it was not followed"
                   : elsewhere ? "it was not followed: the API key goes to the endpoint's origin only"
+                  : call.Operation.Method != HttpMethod.Get ? "it was not followed: only a read follows a redirect"
                   : "it was not followed, after " + MaxSameOriginRedirects + " redirects already");
         if (error.IsCreate)
         {

@@ -196,4 +196,34 @@ public sealed class RedirectTests : IDisposable
         Assert.Contains("The task 'video_r' may exist and be charged", error.Message, StringComparison.Ordinal);
         Assert.Single(_api.AllRequests);
     }
+
+    [Fact]
+    public async Task A_create_redirected_by_a_callers_client_within_the_origin_is_an_unknown_outcome_not_the_second_answer()
+    {
+        // The caller's handler re-sends the POST (307), without the key: the 401 it gets is not the create's answer.
+        _api.GivenCreate(string.Empty, 307, Location("/v1/videos/generations/again"));
+        _api.Given("POST", "/v1/videos/generations/again", 401, FakeLemonDataService.ErrorBody("Missing key", "authentication_error", "invalid_api_key"));
+        using var httpClient = new HttpClient(new CountingHandler());
+        var client = _api.CreateClientOn(httpClient, options => options.MaxRetries = 3);
+
+        var error = await Assert.ThrowsAsync<LemonDataApiException>(() => client.CreateVideoAsync(new VideoGenerationRequest { Prompt = "A fox" }));
+
+        Assert.True(error.TaskMayExist);
+        Assert.Contains("the HttpClient's handler followed a redirect of the create to " + _api.Url("/v1/videos/generations/again"), error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing was created", error.Message, StringComparison.Ordinal);
+        Assert.Single(_api.RequestsTo("POST", "/v1/videos/generations"));
+    }
+
+    [Fact]
+    public async Task A_cancel_redirected_within_the_origin_is_not_followed()
+    {
+        _api.Given("DELETE", "/v1/tasks/video_x", 307, string.Empty, Location("/v1/tasks/video_x/cancel"));
+        var client = _api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<LemonDataApiException>(() => client.CancelVideoTaskAsync("video_x"));
+
+        Assert.Equal("video_x", error.TaskId);
+        Assert.Contains("only a read follows a redirect", error.Message, StringComparison.Ordinal);
+        Assert.Single(_api.AllRequests);
+    }
 }
