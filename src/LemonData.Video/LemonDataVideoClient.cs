@@ -31,7 +31,11 @@ public class LemonDataVideoClient
 
     private static readonly BodyParser<IReadOnlyList<VideoModelInfo>> ModelListParser = static (body, _, _) => VideoModelMapper.ParseList(body);
 
-    private static readonly Lazy<HttpClient> SharedHttpClient = new(CreateSharedHttpClient, LazyThreadSafetyMode.ExecutionAndPublication);
+    // Two shared clients, because they treat redirects differently. The API's requests carry the key and are never
+    // redirected off the service's origin: the SDK sees each redirect and decides (ApiRequestSender). Downloads follow
+    // the CDN's redirects, and carry no key anywhere.
+    private static readonly Lazy<HttpClient> SharedApiHttpClient = new(() => CreateSharedHttpClient(followRedirects: false), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<HttpClient> SharedHttpClient = new(() => CreateSharedHttpClient(followRedirects: true), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ApiEndpoint _endpoint = null!;
     private readonly ApiRequestSender _sender = null!;
@@ -60,7 +64,7 @@ public class LemonDataVideoClient
     /// <param name="apiKey">The API key, <c>sk-...</c>.</param>
     /// <param name="options">Endpoint, polling, retries and validation.</param>
     public LemonDataVideoClient(string apiKey, LemonDataVideoClientOptions options)
-        : this(SharedHttpClient.Value, options ?? throw new ArgumentNullException(nameof(options)), RequireApiKey(apiKey, options), ownsHttpClient: true)
+        : this(SharedApiHttpClient.Value, options ?? throw new ArgumentNullException(nameof(options)), RequireApiKey(apiKey, options), ownsHttpClient: true)
     {
     }
 
@@ -118,8 +122,9 @@ public class LemonDataVideoClient
         }
 
         // A caller's client that carries its own Authorization default would send the key to the
-        // video's host: downloads then go through the SDK's own client, which has no defaults.
-        var downloadClient = httpClient.DefaultRequestHeaders.Authorization is null ? httpClient : SharedHttpClient.Value;
+        // video's host: downloads then go through the SDK's own client, which has no defaults (and,
+        // unlike the SDK's client for the API, follows a CDN's redirects).
+        var downloadClient = !ownsHttpClient && httpClient.DefaultRequestHeaders.Authorization is null ? httpClient : SharedHttpClient.Value;
         _downloader = new VideoDownloader(downloadClient, _endpoint, retryPolicy, timeProvider, options.AttemptTimeout, apiKey, _logger);
     }
 
@@ -138,7 +143,11 @@ public class LemonDataVideoClient
     /// </param>
     /// <param name="cancellationToken">Cancels the call. A create cancelled after it was sent may still have made a task.</param>
     /// <exception cref="VideoRequestValidationException">The request breaks a rule (LDV0001: neither the catalog nor the service knows the model); nothing was sent.</exception>
-    /// <exception cref="LemonDataApiException">The service refused the job, or its answer was lost (<see cref="LemonDataApiException.TaskMayExist"/>).</exception>
+    /// <exception cref="LemonDataApiException">
+    /// The service refused the job (400, 401, 402, 403, 404, 409, 413, 422, 429: nothing was created), or the outcome is
+    /// unknown (<see cref="LemonDataApiException.TaskMayExist"/>: a 5xx, a 408, a redirect, an undocumented status, a lost or
+    /// unreadable answer): the task may exist and be charged, with its <see cref="LemonDataApiException.TaskId"/> when the answer named it.
+    /// </exception>
     public virtual async Task<VideoTask> CreateVideoAsync(VideoGenerationRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null)
@@ -189,7 +198,10 @@ public class LemonDataVideoClient
     /// <summary>Reads a task's current state once.</summary>
     /// <param name="taskId">The task id.</param>
     /// <param name="cancellationToken">Cancels the call (not the job).</param>
-    /// <exception cref="LemonDataApiException">The task is unknown (404) or the service failed.</exception>
+    /// <exception cref="LemonDataApiException">
+    /// The task is unknown (404), the service failed, or the read was redirected to another origin than
+    /// <see cref="Endpoint"/> (not followed; the message says where).
+    /// </exception>
     public virtual async Task<VideoTask> GetVideoTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         RequireTaskId(taskId);
@@ -525,7 +537,7 @@ public class LemonDataVideoClient
         }
     }
 
-    private static HttpClient CreateSharedHttpClient()
+    private static HttpClient CreateSharedHttpClient(bool followRedirects)
     {
 #if NET8_0_OR_GREATER
         var handler = new SocketsHttpHandler
@@ -534,9 +546,14 @@ public class LemonDataVideoClient
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(30),
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            AllowAutoRedirect = followRedirects,
         };
 #else
-        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        var handler = new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            AllowAutoRedirect = followRedirects,
+        };
 #endif
 
         // Attempts are timed by the SDK (AttemptTimeout); a download may legitimately take long.

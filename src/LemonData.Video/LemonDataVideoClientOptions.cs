@@ -109,7 +109,9 @@ public class LemonDataVideoClientOptions
 
     /// <summary>
     /// The longest delay before a retry (default 60 s). When the service asks to wait longer
-    /// (<c>Retry-After</c>), the SDK does not retry and the exception carries the wait.
+    /// (<c>Retry-After</c>), the SDK does not retry: the call fails at once, the exception carries the wait
+    /// (<see cref="LemonDataApiException.RetryAfter"/>), and its message says that the wait is over this cap, so
+    /// raise it to let the SDK wait, or retry after that long yourself.
     /// </summary>
     public TimeSpan MaxRetryDelay
     {

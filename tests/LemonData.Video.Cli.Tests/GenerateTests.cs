@@ -159,6 +159,27 @@ public sealed class GenerateTests
     }
 
     [Fact]
+    public async Task A_create_answered_502_exits_3_and_says_the_task_may_exist_and_how_to_find_it()
+    {
+        await using var simulator = LemonDataSimulator.Start();
+        simulator.Script.ServerErrorNext(1, 502, SimulatorTarget.Create);
+
+        var result = await Cli.RunAsync(simulator, Cli.Args(new[] { "generate", "--prompt", "A cat", "--json" }, Cli.FastPolling));
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("may have been created and charged", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("The task may exist and be charged although this command failed: do not submit it again blindly", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Check your account's tasks", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("try again later", result.AllOutput, StringComparison.OrdinalIgnoreCase);
+        var error = result.Json().GetProperty("error");
+        Assert.Equal("service_error", error.GetProperty("kind").GetString());
+        Assert.Equal(502, error.GetProperty("statusCode").GetInt32());
+        Assert.True(error.GetProperty("taskMayExist").GetBoolean());
+        Assert.Equal(1, simulator.CountRequests("POST", CreatePath));
+        Assert.DoesNotContain(simulator.Requests, request => request.Path.StartsWith("/v1/tasks/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_rejected_key_exits_3()
     {
         await using var simulator = LemonDataSimulator.Start();

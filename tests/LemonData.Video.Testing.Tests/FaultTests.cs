@@ -102,6 +102,7 @@ public class FaultTests
         var error = await Assert.ThrowsAsync<LemonDataApiException>(() => client.GenerateVideoAsync(Clients.Request()));
 
         Assert.Equal(500, error.StatusCode);
+        Assert.True(error.TaskMayExist); // a 5xx does not prove that nothing was made
         Assert.Equal(1, simulator.CountRequests("POST", CreatePath));
         Assert.Empty(simulator.Polls());
     }

@@ -145,7 +145,7 @@ public class ModelContractCreateTests
 
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("resolution", error.Param);
-        Assert.Equal("resolution", Assert.Single(error.ValidationErrors).Key);
+        Assert.Equal("resolution", Assert.Single(error.ValidationErrors).Field);
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public class ServiceErrorTests
         Assert.Equal("fps", error.Param);
         Assert.Equal("invalid_parameter", error.ErrorCode);
         Assert.Equal("invalid_request_error", error.ErrorType);
-        Assert.Contains(error.ValidationErrors, pair => pair.Key == "fps");
+        Assert.Contains(error.ValidationErrors, field => field.Field == "fps");
         var sent = Assert.Single(simulator.Creates());
         Assert.Contains("\"fps\":0", sent.Body);
     }
@@ -60,7 +60,7 @@ public class ServiceErrorTests
         Assert.Equal(400, error.StatusCode);
         Assert.Equal(
             new[] { "cfg_scale", "duration", "fps", "motion_strength" },
-            error.ValidationErrors.Select(pair => pair.Key).OrderBy(key => key, StringComparer.Ordinal).ToArray());
+            error.ValidationErrors.Select(field => field.Field).OrderBy(key => key, StringComparer.Ordinal).ToArray());
     }
 
     [Theory]

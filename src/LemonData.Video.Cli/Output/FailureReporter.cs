@@ -174,9 +174,13 @@ internal static class FailureReporter
         }
 
         var lines = new List<string>();
-        if (api.TaskMayExist && taskId is null)
+        if (api.TaskMayExist)
         {
-            lines.Add("The service may have created the task although its answer was lost: check your tasks before submitting again (each one is charged).");
+            // Whatever the status (a 5xx, a lost answer): the job may be running and charged. Never "try again".
+            lines.Add(taskId is null
+                ? "The task may exist and be charged although this command failed: do not submit it again blindly. "
+                  + "Check your account's tasks (the LemonData dashboard) first, and submit again only if none was made."
+                : "Task " + taskId + " may exist and be charged although this command failed: do not submit it again; resume it instead.");
         }
 
         if (run.BuiltInSimulator && api.StatusCode == 404 && string.Equals(api.ErrorCode, "async_task_not_found", StringComparison.Ordinal))
@@ -191,27 +195,97 @@ internal static class FailureReporter
         {
             Lines = lines,
             Resume = resume,
-            Details = writer =>
-            {
-                if (api.StatusCode != 0)
-                {
-                    writer.WriteNumber("statusCode", api.StatusCode);
-                }
-
-                WriteIfSet(writer, "code", api.ErrorCode);
-                WriteIfSet(writer, "type", api.ErrorType);
-                WriteIfSet(writer, "param", api.Param);
-                if (api.RetryAfter is { } retryAfter)
-                {
-                    writer.WriteNumber("retryAfterSeconds", retryAfter.TotalSeconds);
-                }
-
-                if (api.TaskMayExist)
-                {
-                    writer.WriteBoolean("taskMayExist", true);
-                }
-            },
+            Details = writer => WriteApiDetails(writer, api),
         };
+    }
+
+    /// <summary>Every part of the service's answer the exception carries, under the names of the <c>--json</c> document (camelCase).</summary>
+    private static void WriteApiDetails(Utf8JsonWriter writer, LemonDataApiException api)
+    {
+        if (api.StatusCode != 0)
+        {
+            writer.WriteNumber("statusCode", api.StatusCode);
+        }
+
+        WriteIfSet(writer, "code", api.ErrorCode);
+        WriteIfSet(writer, "type", api.ErrorType);
+        WriteIfSet(writer, "param", api.Param);
+        WriteIfSet(writer, "serviceMessage", api.ServiceMessage);
+        WriteIfSet(writer, "hint", api.Hint);
+        WriteIfSet(writer, "didYouMean", api.DidYouMean);
+        WriteIfSet(writer, "requestId", api.RequestId);
+        WriteIfSet(writer, "taskId", api.TaskId);
+        if (api.RetryAfter is { } retryAfter)
+        {
+            writer.WriteNumber("retryAfterSeconds", retryAfter.TotalSeconds);
+        }
+
+        if (api.TaskMayExist)
+        {
+            writer.WriteBoolean("taskMayExist", true);
+        }
+
+        if (api.ValidationErrors.Count > 0)
+        {
+            writer.WriteStartArray("validationErrors");
+            foreach (var field in api.ValidationErrors)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("field", field.Field);
+                writer.WriteString("message", field.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (api.BalanceUsd is { } balance)
+        {
+            writer.WriteNumber("balanceUsd", balance);
+        }
+
+        if (api.EstimatedCostUsd is { } cost)
+        {
+            writer.WriteNumber("estimatedCostUsd", cost);
+        }
+
+        if (api.SupportedParameters is { } parameters)
+        {
+            JsonOutput.WriteStrings(writer, "supportedParameters", parameters);
+        }
+
+        if (api.AllowedResolutions is { } resolutions)
+        {
+            JsonOutput.WriteStrings(writer, "allowedResolutions", resolutions);
+        }
+
+        if (api.RecommendedRequest is { } recommended)
+        {
+            // As the service sent it (in its wire names), with any key already masked by the SDK.
+            writer.WritePropertyName("recommendedRequest");
+            recommended.WriteTo(writer);
+        }
+
+        if (api.RateLimit is { } rateLimit)
+        {
+            writer.WriteStartObject("rateLimit");
+            if (rateLimit.Limit is { } limit)
+            {
+                writer.WriteNumber("limit", limit);
+            }
+
+            if (rateLimit.Remaining is { } remaining)
+            {
+                writer.WriteNumber("remaining", remaining);
+            }
+
+            if (rateLimit.Reset is { } reset)
+            {
+                writer.WriteString("reset", reset.ToUniversalTime());
+            }
+
+            writer.WriteEndObject();
+        }
     }
 
     private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)

@@ -30,9 +30,16 @@ internal sealed class CreateAttempts
     /// <summary>The type of the exception that send failed with, if it failed.</summary>
     public string? FirstFailure { get; set; }
 
+    /// <summary>The task id the first answer carried, if it was an error that did not prove nothing was created (a 5xx naming its task).</summary>
+    public string? FirstTaskId { get; set; }
+
     /// <summary>Why a further send is refused, for the exception's message.</summary>
     public string WhyBlocked =>
-        FirstStatus is int status ? "the first send was answered " + status
+        FirstStatus is int status
+            ? status is >= 200 and < 300
+                ? "the first send was answered " + status + ", so the task was created"
+                : "the first send was answered " + status + ", which does not prove that nothing was created (a gateway can fail after the provider accepted the job)"
+                  + (FirstTaskId is null ? string.Empty : "; that answer named task '" + FirstTaskId + "'")
         : FirstFailure is { } failure ? "the first send failed (" + failure + ") after it may have reached the service"
         : "a send was still in flight";
 

@@ -8,7 +8,9 @@ namespace LemonData.Video.DependencyInjection;
 
 /// <summary>
 /// Lets a create (the API's only POST) reach the service again only when the previous send provably did
-/// not create anything: the service answered 429, or no connection was made. Every other re-send, by
+/// not create anything: the service refused it (400, 401, 402, 403, 404, 409, 413, 422 or 429, the same
+/// refusals as the SDK's own rule), or no connection was made. Every other re-send (after a success, any
+/// 5xx, a 408, a redirect, a status nobody documented, a lost answer), by
 /// whatever handler the application added (Microsoft.Extensions.Http.Resilience's standard retry or
 /// hedging handler, Polly, a hand-written loop), fails with <see cref="CreateResendBlockedException"/>
 /// before anything is sent, because a second create is a second paid video.
@@ -24,6 +26,9 @@ internal sealed class CreateResendGuardHandler : DelegatingHandler
 {
     /// <summary>How long a hedged copy waits, after the first send got a final answer, for the hedging handler to take that answer and cancel it.</summary>
     internal static readonly TimeSpan HedgedCopyWait = TimeSpan.FromSeconds(30);
+
+    // An error body is a few hundred bytes; a larger one is not searched for an id (it would be held in memory).
+    private const int MaxSalvagedBodyBytes = 64 * 1024;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -61,7 +66,7 @@ internal sealed class CreateResendGuardHandler : DelegatingHandler
             await Task.Delay(HedgedCopyWait, cancellationToken).ConfigureAwait(false);
         }
 
-        throw new CreateResendBlockedException(blockedBecause);
+        throw new CreateResendBlockedException(blockedBecause, attempts.FirstTaskId);
     }
 
     private async Task<HttpResponseMessage> SendFirstAsync(HttpRequestMessage request, CreateAttempts attempts, CancellationToken cancellationToken)
@@ -88,8 +93,39 @@ internal sealed class CreateResendGuardHandler : DelegatingHandler
             throw;
         }
 
-        attempts.FirstStatus = (int)response.StatusCode;
-        attempts.MayHaveCreated = response.StatusCode != (HttpStatusCode)429;
+        var status = (int)response.StatusCode;
+        attempts.FirstStatus = status;
+        attempts.MayHaveCreated = !CreateRefusals.ProveNothingWasCreated(status);
+        if (attempts.MayHaveCreated && !response.IsSuccessStatusCode)
+        {
+            attempts.FirstTaskId = await SalvageTaskIdAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
         return response;
+    }
+
+    // A retry handler disposes this answer before its next try, which the guard then blocks: the id a 5xx body may
+    // carry is read now, from a small body with a known length (buffered, so the SDK can still read it if it gets it).
+    private static async Task<string?> SalvageTaskIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content is not { Headers.ContentLength: > 0 and <= MaxSalvagedBodyBytes } content)
+        {
+            return null;
+        }
+
+        try
+        {
+#if NET8_0_OR_GREATER
+            var body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+            var body = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+            return TaskIdSalvage.TryFind(body);
+        }
+        catch (Exception exception) when (TransportFailureClassifier.IsTransportException(exception) || exception is OperationCanceledException)
+        {
+            // The body could not be read here; the SDK will meet the same problem if it reads it.
+            return null;
+        }
     }
 }

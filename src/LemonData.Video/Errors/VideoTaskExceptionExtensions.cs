@@ -5,7 +5,11 @@ namespace LemonData.Video;
 /// <summary>Finds the task an exception of the SDK concerns, whatever its type.</summary>
 public static class VideoTaskExceptionExtensions
 {
-    /// <summary>The key of the task id in <see cref="Exception.Data"/> of the timeouts and cancellations the SDK throws.</summary>
+    /// <summary>
+    /// The key of the task id in <see cref="Exception.Data"/> of the timeouts and cancellations the SDK throws. A handler in
+    /// the client's HTTP pipeline may set it on an exception it throws for a create, to name a task it learned of (the
+    /// container's create guard does, when it stops a resend after a 5xx that named its task): the SDK then carries that id.
+    /// </summary>
     public const string TaskIdDataKey = "LemonData.Video.TaskId";
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 using System.Net.Http.Headers;
 
@@ -29,9 +30,10 @@ internal sealed class ApiRequestFactory
         _authorization = apiKey is not null && apiKey.IndexOfAny(LineBreaks) < 0 ? "Bearer " + apiKey : null;
     }
 
-    public HttpRequestMessage Create(in ApiCall call)
+    /// <summary>The request of <paramref name="call"/>, sent to <paramref name="uri"/>: its own address, or where the service redirected it within its origin.</summary>
+    public HttpRequestMessage Create(in ApiCall call, Uri uri)
     {
-        var request = new HttpRequestMessage(call.Operation.Method, call.Uri);
+        var request = new HttpRequestMessage(call.Operation.Method, uri);
         if (_authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);

@@ -6,7 +6,8 @@ namespace LemonData.Video;
 /// Every retry decision of the SDK. Reads (GET, and the idempotent DELETE) are retried on 408, 429,
 /// 5xx and transport failures. A create is a paid video and the service has no idempotency key, so
 /// it is retried only when the service provably did not act on it: a 429 (refused), or a
-/// connection that was never made. Never after a 5xx, a timeout or an unreadable answer.
+/// connection that was never made. Never after a 5xx, a 408, a timeout or an unreadable answer:
+/// their outcome is unknown (<see cref="CreateRefusals"/>).
 /// </summary>
 internal sealed class RetryPolicy
 {
@@ -53,7 +54,7 @@ internal sealed class RetryPolicy
         {
             // The service said when; waiting less is pointless, and a wait past the cap is the
             // caller's call to make (the exception carries RetryAfter).
-            return wait <= _maxDelay ? RetryDecision.After(wait < TimeSpan.Zero ? TimeSpan.Zero : wait) : RetryDecision.Stop;
+            return wait <= _maxDelay ? RetryDecision.After(wait < TimeSpan.Zero ? TimeSpan.Zero : wait) : RetryDecision.StopWaitOverCap(_maxDelay);
         }
 
         var exponential = _initialDelay.Ticks * Math.Pow(2, Math.Min(retriesDone, 30));

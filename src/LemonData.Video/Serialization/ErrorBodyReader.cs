@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text.Json;
 
 namespace LemonData.Video;
@@ -34,6 +35,16 @@ internal static class ErrorBodyReader
         error.Param = detail.Param;
         error.Hint = detail.Hint;
         error.DidYouMean = detail.DidYouMean;
+        error.RequestId = NonBlank(detail.RequestId) ?? NonBlank(parsed.RequestId);
+        error.BalanceUsd = ReadMoney(detail.BalanceUsd);
+        error.EstimatedCostUsd = ReadMoney(detail.EstimatedCostUsd);
+        error.SupportedParameters = ModelContractLists.ReadStrings(detail.SupportedParameters);
+        error.AllowedResolutions = ModelContractLists.ReadStrings(detail.AllowedResolutions);
+        if (ModelContractLists.IsGiven(detail.RecommendedRequest))
+        {
+            error.RecommendedRequest = detail.RecommendedRequest;
+        }
+
         if (error.RetryAfter is null && detail.RetryAfter is { } seconds && seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds)
         {
             error.RetryAfter = TimeSpan.FromSeconds(seconds);
@@ -41,16 +52,33 @@ internal static class ErrorBodyReader
 
         if (parsed.ValidationErrors is { Count: > 0 } validationErrors)
         {
-            var fields = new List<KeyValuePair<string, string>>(validationErrors.Count);
+            var fields = new List<VideoFieldError>(validationErrors.Count);
             foreach (var validationError in validationErrors)
             {
                 if (validationError?.Field is { } field)
                 {
-                    fields.Add(new KeyValuePair<string, string>(field, validationError.Message ?? "invalid"));
+                    fields.Add(new VideoFieldError(field, validationError.Message ?? "invalid"));
                 }
             }
 
             error.ValidationErrors = fields;
+        }
+    }
+
+    private static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+
+    // An amount in US dollars: a number, or a number in a string ("0.12", "$0.12"). Anything else is not guessed at.
+    private static decimal? ReadMoney(JsonElement? value)
+    {
+        switch (value)
+        {
+            case { ValueKind: JsonValueKind.Number } number:
+                return number.TryGetDecimal(out var amount) ? amount : null;
+            case { ValueKind: JsonValueKind.String } text:
+                var trimmed = text.GetString()?.Trim().TrimStart('$');
+                return decimal.TryParse(trimmed, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+            default:
+                return null;
         }
     }
 }

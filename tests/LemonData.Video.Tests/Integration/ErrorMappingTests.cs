@@ -80,8 +80,10 @@ public sealed class ErrorMappingTests : IDisposable
         Assert.Equal("invalid_parameter", exception.ErrorCode);
         Assert.Equal("fps", exception.Param);
         Assert.Equal(
-            new[] { new KeyValuePair<string, string>("fps", "must be between 1 and 120"), new KeyValuePair<string, string>("duration", "must be 5 or 10") },
-            exception.ValidationErrors);
+            new[] { "fps: must be between 1 and 120", "duration: must be 5 or 10" },
+            exception.ValidationErrors.Select(field => field.Field + ": " + field.Message));
+        Assert.Contains("Nothing was created", exception.Message, StringComparison.Ordinal);
+        Assert.False(exception.TaskMayExist);
         Assert.Contains("fps must be between 1 and 120", exception.Message, StringComparison.Ordinal);
         Assert.Contains("must be 5 or 10", exception.Message, StringComparison.Ordinal);
         Assert.Single(_service.RequestsTo("POST", CreatePath));

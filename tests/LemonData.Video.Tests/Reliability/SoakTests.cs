@@ -79,6 +79,7 @@ public sealed class SoakTests
             memoryAfterAll - memoryAfterWarm < MaxMemoryGrowthBytes,
             "Memory grew by " + (memoryAfterAll - memoryAfterWarm) + " bytes between flow " + WarmFlows + " and flow " + Flows + ".");
         Assert.True(report.Completed > Flows / 2, "Only " + report.Completed + " flows completed: the faults are not what this test means them to be.");
+        Assert.True(report.CreatesAnswered5xx > 0, "No create was answered 5xx: the unknown outcome of a 5xx went untested.");
         var faults = simulator.FaultCounts;
         foreach (SimulatorFaultKind kind in Enum.GetValues(typeof(SimulatorFaultKind)))
         {
@@ -191,6 +192,18 @@ public sealed class SoakTests
                 }
             }
 
+            // A create answered 5xx: the simulator's made nothing, but a real service's may have (a gateway failing after
+            // the provider accepted the job), so the caller must hear that a task may exist, never "try again".
+            if (creates.Count > 0 && creates[creates.Count - 1].Fault?.Kind == SimulatorFaultKind.ServerError)
+            {
+                report.CreatesAnswered5xx++;
+                if (!outcome.TaskMayExist)
+                {
+                    report.Violations.Add(label + ": the create was answered " + Describe(creates[creates.Count - 1]) + " but the caller was not told a task may exist ("
+                        + (outcome.ExceptionType ?? "completed") + ": " + outcome.Message + ")");
+                }
+            }
+
             if (outcome.Completed)
             {
                 report.Completed++;
@@ -283,6 +296,7 @@ public sealed class SoakTests
         text.AppendLine("Creates received: " + report.CreatesReceived + "; tasks created: " + report.TasksCreated + "; creates sent again (after 429): " + report.CreateRetries);
         text.AppendLine("Reads (GET): " + report.Reads + "; reads retried: " + report.ReadRetries);
         text.AppendLine("Completed: " + report.Completed);
+        text.AppendLine("Creates answered 5xx (reported TaskMayExist, not sent again): " + report.CreatesAnswered5xx);
         foreach (var pair in report.Failures.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             text.AppendLine("Failed with " + pair.Key + ": " + pair.Value);
@@ -326,6 +340,8 @@ public sealed class SoakTests
         public Dictionary<string, int> Failures { get; } = new(StringComparer.Ordinal);
 
         public int Completed { get; set; }
+
+        public int CreatesAnswered5xx { get; set; }
 
         public int CreatesReceived { get; set; }
 

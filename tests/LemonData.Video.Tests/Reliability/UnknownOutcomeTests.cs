@@ -5,7 +5,7 @@ using LemonData.Video.Testing;
 namespace LemonData.Video.Tests.Reliability;
 
 /// <summary>
-/// A create whose outcome is unknown (no answer in time, an unreadable answer, a connection lost after sending) is
+/// A create whose outcome is unknown (no answer in time, an unreadable answer, a connection lost after sending, a 5xx) is
 /// never sent again by the client, and its exception says that a task may exist, what to do, and the task's id
 /// whenever any part of the answer carried it.
 /// </summary>
@@ -113,6 +113,29 @@ public sealed class UnknownOutcomeTests
         await Task.Delay(Settle);
         Assert.Equal(1, simulator.CreatesReceived);
         Assert.Empty(simulator.CreatedTasks);
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task Create_answered_5xx_is_not_retried_and_says_a_task_may_exist(int status)
+    {
+        // The simulator makes nothing on a 5xx; a real gateway may fail after the provider accepted the job.
+        await using var simulator = LemonDataSimulator.Start();
+        simulator.Script.ServerErrorNext(1, status, SimulatorTarget.Create);
+        var client = ClientFor(simulator);
+
+        var error = await Assert.ThrowsAsync<LemonDataApiException>(() => client.GenerateVideoAsync(Request));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.True(error.TaskMayExist);
+        Assert.Null(error.TaskId);
+        Assert.Contains("do not submit the request again blindly; check your tasks first", error.Message, StringComparison.Ordinal);
+        await Task.Delay(Settle);
+        Assert.Equal(1, simulator.CreatesReceived);
+        Assert.Single(simulator.Requests);
     }
 
     private static async Task AssertSentOnceAndFlaggedAsync(LemonDataSimulator simulator, LemonDataApiException error, bool expectTaskId)

@@ -34,10 +34,23 @@ public sealed class SecretSweepTests : IDisposable
 
     private static string Echo(string text) => text + " " + Key + " / " + OtherKey;
 
+    // The key in every text the error body has, and once hidden behind JSON escapes (\u0073k-...) where the SDK keeps raw JSON.
     private static string EchoingErrorBody() =>
         "{\"error\":{\"message\":\"" + Echo("Incorrect API key provided:") + "\",\"type\":\"" + Echo("type") + "\",\"code\":\"" + Echo("code")
         + "\",\"param\":\"" + Echo("param") + "\",\"hint\":\"" + Echo("Check the key") + "\",\"did_you_mean\":\"" + Echo("did you mean")
-        + "\"},\"validation_errors\":[{\"field\":\"" + Echo("field") + "\",\"message\":\"" + Echo("is wrong") + "\"}]}";
+        + "\",\"request_id\":\"" + Echo("req") + "\",\"balance_usd\":\"" + Echo("$") + "\",\"estimated_cost_usd\":0.35"
+        + ",\"supported_parameters\":[\"" + Echo("prompt") + "\"],\"allowed_resolutions\":[\"" + Echo("720p") + "\"]"
+        + ",\"recommended_request\":{\"prompt\":\"" + Echo("a prompt") + "\",\"\\u0073k-test-0123456789abcdef\":\"\\u0073k-test-0123456789abcdef\",\"" + OtherKey + "\":[\"" + Key + "\"]}"
+        + "},\"request_id\":\"" + Echo("top") + "\",\"validation_errors\":[{\"field\":\"" + Echo("field") + "\",\"message\":\"" + Echo("is wrong") + "\"}]}";
+
+    // The key in the headers an error answer is read for.
+    private static Dictionary<string, string> EchoingHeaders() => new()
+    {
+        ["X-Request-Id"] = Echo("req"),
+        ["X-RateLimit-Limit"] = Key,
+        ["X-RateLimit-Remaining"] = "0",
+        ["X-RateLimit-Reset"] = OtherKey,
+    };
 
     private static VideoGenerationRequest Request => new() { Prompt = "A paper boat on a river" };
 
@@ -118,7 +131,7 @@ public sealed class SecretSweepTests : IDisposable
     [Fact]
     public async Task The_echoed_texts_are_kept_redacted_not_dropped()
     {
-        _service.GivenCreate(EchoingErrorBody(), 400);
+        _service.GivenCreate(EchoingErrorBody(), 400, EchoingHeaders());
         var client = _service.CreateClient();
 
         var exception = await Assert.ThrowsAsync<LemonDataApiException>(() => client.CreateVideoAsync(Request));
@@ -127,6 +140,15 @@ public sealed class SecretSweepTests : IDisposable
         Assert.Contains("sk-***", exception.ServiceMessage, StringComparison.Ordinal);
         Assert.Contains("Check the key", exception.Hint, StringComparison.Ordinal);
         Assert.NotEmpty(exception.ValidationErrors);
+        Assert.Contains("sk-***", exception.RequestId, StringComparison.Ordinal);
+        Assert.Contains("sk-***", Assert.Single(exception.SupportedParameters!), StringComparison.Ordinal);
+        Assert.Contains("sk-***", Assert.Single(exception.AllowedResolutions!), StringComparison.Ordinal);
+        var recommended = Assert.NotNull(exception.RecommendedRequest);
+        Assert.Contains("a prompt", recommended.GetProperty("prompt").GetString(), StringComparison.Ordinal);
+        Assert.Contains("sk-***", recommended.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0073k", recommended.GetRawText(), StringComparison.Ordinal);
+        Assert.Null(exception.BalanceUsd); // "$ sk-..." is not an amount
+        Assert.Equal(0.35m, exception.EstimatedCostUsd);
     }
 
     private async IAsyncEnumerable<(string Path, Exception Exception)> AllFailures()
@@ -135,15 +157,47 @@ public sealed class SecretSweepTests : IDisposable
         foreach (var status in Statuses)
         {
             using var service = new FakeLemonDataService();
-            service.GivenCreate(EchoingErrorBody(), status);
-            service.Given("GET", "/v1/tasks/video_k", status, EchoingErrorBody());
-            service.Given("GET", "/v1/videos/generations/video_k", status, EchoingErrorBody());
-            service.Given("DELETE", "/v1/tasks/video_k", status, EchoingErrorBody());
+            service.GivenCreate(EchoingErrorBody(), status, EchoingHeaders());
+            service.Given("GET", "/v1/tasks/video_k", status, EchoingErrorBody(), EchoingHeaders());
+            service.Given("GET", "/v1/videos/generations/video_k", status, EchoingErrorBody(), EchoingHeaders());
+            service.Given("DELETE", "/v1/tasks/video_k", status, EchoingErrorBody(), EchoingHeaders());
+            service.Given("GET", "/v1/models/sora-2", status, EchoingErrorBody(), EchoingHeaders());
             var client = service.CreateClient(options => options.MaxRetries = 1);
             yield return ("create " + status + " JSON", await Capture(() => client.CreateVideoAsync(Request)));
             yield return ("get " + status + " JSON", await Capture(() => client.GetVideoTaskAsync("video_k")));
             yield return ("wait " + status + " JSON", await Capture(() => client.WaitForCompletionAsync("video_k")));
             yield return ("cancel " + status + " JSON", await Capture(() => client.CancelVideoTaskAsync("video_k")));
+            yield return ("model " + status + " JSON", await Capture(() => client.GetVideoModelAsync("sora-2")));
+        }
+
+        // A create answered 5xx whose body names the task, beside the keys: the id is kept, the keys are not.
+        {
+            using var service = new FakeLemonDataService();
+            service.GivenCreate("{\"id\":\"video_k\",\"note\":\"" + Echo("key") + "\",\"error\":{\"message\":\"" + Echo("Upstream failed") + "\"}}", 502, EchoingHeaders());
+            var client = service.CreateClient(options => options.MaxRetries = 0);
+            yield return ("create 502 with a task id", await Capture(() => client.CreateVideoAsync(Request)));
+        }
+
+        // Redirects whose Location carries the keys in its user info, its path and its query: of a read, of a create,
+        // and followed by a caller's client to another origin.
+        {
+            using var service = new FakeLemonDataService();
+            using var other = new FakeLemonDataService();
+            var elsewhere = "http://" + Key + ":" + OtherKey + "@127.0.0.1:" + other.Server.Ports[0] + "/" + Key + "/v1/tasks/video_k?key=" + Key + "&other=" + OtherKey;
+            var headers = new Dictionary<string, string>(EchoingHeaders()) { ["Location"] = elsewhere };
+            service.Given("GET", "/v1/tasks/video_k", 302, string.Empty, headers);
+            service.GivenCreate("{\"id\":\"video_k\",\"note\":\"" + Echo("key") + "\"}", 303, headers);
+            var client = service.CreateClient(options => options.MaxRetries = 1);
+            yield return ("get redirected elsewhere", await Capture(() => client.GetVideoTaskAsync("video_k")));
+            yield return ("create redirected elsewhere", await Capture(() => client.CreateVideoAsync(Request)));
+
+            // Where a caller's own client follows the service, its handler and the other host see the address: that
+            // address holds no key here (the SDK cannot unsay what the redirect said), but the answer from there does.
+            other.Given("GET", "/v1/tasks/video_f", 200, "{\"id\":\"video_f\",\"status\":\"completed\",\"note\":\"" + Echo("key") + "\"}");
+            service.Given("GET", "/v1/tasks/video_f", 302, string.Empty, new Dictionary<string, string>(EchoingHeaders()) { ["Location"] = other.Url("/v1/tasks/video_f") });
+            using var followingClient = new HttpClient();
+            var following = service.CreateClientOn(followingClient, options => options.MaxRetries = 0);
+            yield return ("get followed elsewhere by the caller's client", await Capture(() => following.GetVideoTaskAsync("video_f")));
         }
 
         // ...and in an HTML page, which becomes an excerpt.

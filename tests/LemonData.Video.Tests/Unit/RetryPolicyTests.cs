@@ -89,8 +89,29 @@ public sealed class RetryPolicyTests
     }
 
     [Fact]
-    public void A_retry_after_beyond_the_cap_is_left_to_the_caller()
+    public void A_retry_after_beyond_the_cap_is_left_to_the_caller_and_says_so()
     {
-        Assert.False(_policy.ForStatus(true, 0, 429, TimeSpan.FromMinutes(5)).ShouldRetry);
+        var decision = _policy.ForStatus(true, 0, 429, TimeSpan.FromMinutes(5));
+
+        Assert.False(decision.ShouldRetry);
+        Assert.Equal(TimeSpan.FromSeconds(60), decision.WaitOverCap);
+    }
+
+    [Fact]
+    public void A_stop_for_any_other_reason_does_not_blame_the_cap()
+    {
+        Assert.Null(_policy.ForStatus(true, 3, 429, TimeSpan.FromMinutes(5)).WaitOverCap);
+        Assert.Null(_policy.ForStatus(false, 0, 503, TimeSpan.FromMinutes(5)).WaitOverCap);
+        Assert.Null(_policy.ForStatus(true, 0, 400, null).WaitOverCap);
+    }
+
+    [Theory]
+    [InlineData(408)]
+    [InlineData(418)]
+    [InlineData(500)]
+    [InlineData(599)]
+    public void A_create_is_never_retried_after_an_answer_that_is_not_a_refusal(int status)
+    {
+        Assert.False(_policy.ForStatus(idempotent: false, retriesDone: 0, status, retryAfter: TimeSpan.Zero).ShouldRetry);
     }
 }
