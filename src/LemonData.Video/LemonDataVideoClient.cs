@@ -340,7 +340,7 @@ public class LemonDataVideoClient
         using var activity = VideoActivities.Start(VideoActivities.DownloadVideo, task.Id);
         try
         {
-            await _downloader.DownloadAsync(task, destination, cancellationToken).ConfigureAwait(false);
+            await _downloader.DownloadAsync(task, destination, activity, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (activity.Failed(exception))
         {
