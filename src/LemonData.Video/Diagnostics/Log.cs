@@ -71,6 +71,6 @@ internal static partial class Log
     public static partial void DownloadResuming(ILogger logger, string taskId, long bytes, long length, string problem, int retry, int maxRetries, TimeSpan delay);
 
     [LoggerMessage(EventId = 16, EventName = "DownloadRestarting", Level = LogLevel.Warning,
-        Message = "Download of task {TaskId} starts over from the first byte after {Bytes} bytes ({Reason}); the seekable destination is rewound, in {Delay}")]
+        Message = "Download of task {TaskId} starts over from the first byte in {Delay}, after {Bytes} bytes ({Reason}): the destination is rewound to where it began")]
     public static partial void DownloadRestarting(ILogger logger, string taskId, long bytes, string reason, TimeSpan delay);
 }

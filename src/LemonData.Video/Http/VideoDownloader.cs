@@ -176,9 +176,11 @@ internal sealed class VideoDownloader
     private async Task<AttemptOutcome> AttemptAsync(Uri uri, Download download, byte[] buffer, int retriesDone, CancellationToken cancellationToken)
     {
         var point = download.Point;
-        var writing = false;
         var status = 0;
         ReadStallTimeout? stall = null;
+
+        // A failure of the destination (writing, rewinding) is the caller's: not a cut, neither retried nor wrapped.
+        var inDestination = false;
 
         // The same attempt timing as the API's requests (ApiRequestSender): a recycled timer, linked to the caller.
         using var attempt = AttemptCancellation.Start(_attemptTimers, _timeProvider, _attemptTimeout, cancellationToken);
@@ -187,7 +189,9 @@ internal sealed class VideoDownloader
             // Always the result URL, never where it redirected to: a signed CDN address may have expired meanwhile,
             // and the redirect is followed again by the HTTP stack (Range and If-Range go along, Authorization never).
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            inDestination = true; // a start over rewinds and cuts the destination first
             var ranged = point.Prepare(request);
+            inDestination = false;
             using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
@@ -216,7 +220,9 @@ internal sealed class VideoDownloader
                     }
 
                     Log.DownloadRestarting(_logger, download.TaskId, point.Written, reason, TimeSpan.Zero);
+                    inDestination = true;
                     point.StartOver();
+                    inDestination = false;
                 }
 
                 point.Learn(response);
@@ -241,10 +247,9 @@ internal sealed class VideoDownloader
                     break;
                 }
 
-                // A failure of the destination is the caller's: it is not a cut, and it is neither retried nor wrapped.
-                writing = true;
+                inDestination = true;
                 await WriteAsync(download.Destination, buffer, read, cancellationToken).ConfigureAwait(false);
-                writing = false;
+                inDestination = false;
                 point.Advance(read);
             }
 
@@ -258,7 +263,7 @@ internal sealed class VideoDownloader
 
             return AttemptOutcome.Completed;
         }
-        catch (OperationCanceledException exception) when (!writing && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (!inDestination && !cancellationToken.IsCancellationRequested)
         {
             // The attempt timeout, a stalled read, or the caller's HttpClient.Timeout: not a cancellation the caller asked for.
             string problem;
@@ -277,7 +282,7 @@ internal sealed class VideoDownloader
 
             return AttemptOutcome.Cut(NewError(download, 0, problem), exception, TransportFailure.OutcomeUnknown);
         }
-        catch (Exception exception) when (!writing && !cancellationToken.IsCancellationRequested && TransportFailureClassifier.IsTransportException(exception))
+        catch (Exception exception) when (!inDestination && !cancellationToken.IsCancellationRequested && TransportFailureClassifier.IsTransportException(exception))
         {
             var problem = point.Written > 0
                 ? "the download broke off after " + point.Written + Of(point) + " bytes (" + exception.Message + ")"

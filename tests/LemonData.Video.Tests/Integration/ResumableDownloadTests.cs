@@ -399,6 +399,18 @@ public sealed class ResumableDownloadTests : IDisposable
         Assert.Single(VideoRequests());
     }
 
+    [Fact]
+    public async Task A_slow_destination_is_not_taken_for_a_stalled_host()
+    {
+        // Only a read waits on the host: a write that takes longer than the attempt timeout is no stall.
+        using var destination = new NonSeekableStream { FirstWriteDelay = TimeSpan.FromSeconds(1.5) };
+
+        await Client(options => options.AttemptTimeout = TimeSpan.FromSeconds(1)).DownloadVideoAsync(Task_("ldtask_slow_disk"), destination);
+
+        AssertSameBytes(Video, destination.ToArray());
+        Assert.Single(VideoRequests());
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = Stopwatch.StartNew();
@@ -459,6 +471,8 @@ public sealed class ResumableDownloadTests : IDisposable
 
         public long FailAfter { get; init; } = long.MaxValue;
 
+        public TimeSpan FirstWriteDelay { get; set; }
+
         public override bool CanRead => false;
 
         public override bool CanSeek => false;
@@ -491,15 +505,21 @@ public sealed class ResumableDownloadTests : IDisposable
             return Task.CompletedTask;
         }
 
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
+            if (FirstWriteDelay > TimeSpan.Zero)
+            {
+                var delay = FirstWriteDelay;
+                FirstWriteDelay = TimeSpan.Zero;
+                await Task.Delay(delay, cancellationToken);
+            }
+
             if (_bytes.Length + buffer.Length > FailAfter)
             {
                 throw new IOException("No space left on device (test)");
             }
 
             _bytes.Write(buffer.Span);
-            return ValueTask.CompletedTask;
         }
 
         public override void Flush()
