@@ -320,13 +320,35 @@ public class LemonDataVideoClient
 
     /// <summary>
     /// Streams a completed task's video into <paramref name="destination"/> without holding it in memory.
-    /// The video's host never receives the API key.
+    /// The video's host never receives the API key, redirected or not.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// A download cut off mid-body (a reset or closed connection, a body shorter than its <c>Content-Length</c>, or a
+    /// read that receives nothing for <see cref="LemonDataVideoClientOptions.AttemptTimeout"/>) continues from the
+    /// bytes already written: a <c>Range: bytes=N-</c> request with <c>If-Range</c> (the file's <c>ETag</c>, else its
+    /// <c>Last-Modified</c>), and only a <c>206</c> whose <c>Content-Range</c> starts at exactly N, for a file of the
+    /// same length and validator, is appended. Every request after the first, a continuation included, is a retry: at
+    /// most <see cref="LemonDataVideoClientOptions.MaxRetries"/> per download, with the backoff and jitter of any read.
+    /// </para>
+    /// <para>
+    /// When the file cannot be continued (the host ignores <c>Range</c> and sends the whole file again, the file changed,
+    /// a <c>416</c> or a <c>206</c> at another offset, or a host that gives no strong <c>ETag</c>, <c>Last-Modified</c> or
+    /// length), a destination that can seek (<see cref="Stream.CanSeek"/>, a <see cref="FileStream"/>) is rewound to
+    /// where it stood when the download began, cut there, and the file starts over; two files are never stitched. A
+    /// destination that cannot seek keeps the bytes written and the call fails with
+    /// <see cref="LemonDataApiException"/> saying how many: download again into a file or a seekable stream.
+    /// </para>
+    /// </remarks>
     /// <param name="task">A completed task (it has <see cref="VideoTask.VideoUrl"/>).</param>
-    /// <param name="destination">Where to write the video; left open.</param>
+    /// <param name="destination">Where to write the video; left open. A seekable one can be rewound and written again from where it stood.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <exception cref="InvalidOperationException">The task has no video URL yet.</exception>
-    /// <exception cref="LemonDataApiException">The video host failed or the download broke off.</exception>
+    /// <exception cref="LemonDataApiException">
+    /// The video host failed, or the download broke off and could not be continued or started over within
+    /// <see cref="LemonDataVideoClientOptions.MaxRetries"/>; the message gives the bytes written. An exception of
+    /// <paramref name="destination"/> itself (a full disk) is not retried and reaches the caller as it was thrown.
+    /// </exception>
     public virtual Task DownloadVideoAsync(VideoTask task, Stream destination, CancellationToken cancellationToken = default)
     {
         if (task is null)
@@ -352,7 +374,7 @@ public class LemonDataVideoClient
         using var activity = VideoActivities.Start(VideoActivities.DownloadVideo, task.Id);
         try
         {
-            await _downloader.DownloadAsync(task, destination, cancellationToken).ConfigureAwait(false);
+            await _downloader.DownloadAsync(task, destination, activity, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (activity.Failed(exception))
         {

@@ -119,7 +119,10 @@ public class LemonDataVideoClientOptions
         set => _maxRetryDelay = RequireNonNegative(value, nameof(MaxRetryDelay));
     }
 
-    /// <summary>How long one attempt of one request may take before it counts as failed (default 100 s).</summary>
+    /// <summary>
+    /// How long one attempt of one request may take before it counts as failed (default 100 s). A download's body may
+    /// take longer, but a read of it that receives nothing for this long counts as a cut, and the download continues.
+    /// </summary>
     public TimeSpan AttemptTimeout
     {
         get => _attemptTimeout;

@@ -204,21 +204,31 @@ public class FaultTests
     }
 
     [Fact]
-    public async Task Broken_off_download_fails_and_the_next_one_succeeds()
+    public async Task Broken_off_download_fails_a_stream_that_cannot_seek_and_starts_over_into_one_that_can()
     {
         await using var simulator = LemonDataSimulator.Start();
         var client = Clients.For(simulator);
         var task = await client.GenerateVideoAsync(Clients.Request());
         simulator.Script.GarbleNext(1, SimulatorTarget.Download);
 
-        using var broken = new MemoryStream();
+        // The simulator's files carry no ETag or Last-Modified: the SDK cannot continue them with a range request.
+        using var broken = new NonSeekableStream();
         var error = await Assert.ThrowsAsync<LemonDataApiException>(() => client.DownloadVideoAsync(task, broken));
         Assert.Equal(task.Id, error.TaskId);
-        Assert.True(broken.Length < LemonDataSimulator.SampleVideo.Length);
+        Assert.InRange(broken.Length, 1, LemonDataSimulator.SampleVideo.Length - 1);
+        Assert.Contains("download again into a stream that can seek, or a file", error.Message, StringComparison.Ordinal);
 
+        simulator.Script.GarbleNext(1, SimulatorTarget.Download);
         using var whole = new MemoryStream();
         await client.DownloadVideoAsync(task, whole);
         Assert.Equal(LemonDataSimulator.SampleVideo.ToArray(), whole.ToArray());
+        Assert.Equal(3, simulator.Requests.Count(request => request.Path.StartsWith("/files/", StringComparison.Ordinal)));
+    }
+
+    /// <summary>A destination that cannot seek: what a download has written to it cannot be taken back.</summary>
+    private sealed class NonSeekableStream : MemoryStream
+    {
+        public override bool CanSeek => false;
     }
 
     [Fact]

@@ -65,4 +65,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 14, EventName = "ModelLookedUp", Level = LogLevel.Debug,
         Message = "Looked up model {Model} on the service: {Outcome}")]
     public static partial void ModelLookedUp(ILogger logger, string model, string outcome);
+
+    [LoggerMessage(EventId = 15, EventName = "DownloadResuming", Level = LogLevel.Warning,
+        Message = "Download of task {TaskId} broke off after {Bytes} of {Length} bytes ({Problem}); continuing from there with a range request, retry {Retry} of {MaxRetries} in {Delay}")]
+    public static partial void DownloadResuming(ILogger logger, string taskId, long bytes, long length, string problem, int retry, int maxRetries, TimeSpan delay);
+
+    [LoggerMessage(EventId = 16, EventName = "DownloadRestarting", Level = LogLevel.Warning,
+        Message = "Download of task {TaskId} starts over from the first byte in {Delay}, after {Bytes} bytes ({Reason}): the destination is rewound to where it began")]
+    public static partial void DownloadRestarting(ILogger logger, string taskId, long bytes, string reason, TimeSpan delay);
 }

@@ -28,6 +28,12 @@ internal static class VideoActivities
     public const string PollsTag = "lemondata.polls";
     public const string ModelCountTag = "lemondata.model_count";
 
+    /// <summary>On a download: how many range requests continued it after a cut.</summary>
+    public const string ResumptionsTag = "lemondata.download.resumptions";
+
+    /// <summary>On a download: how many times it started over from the first byte into the (seekable) destination.</summary>
+    public const string RestartsTag = "lemondata.download.restarts";
+
     public static readonly ActivitySource Source = new(SourceName, typeof(VideoActivities).Assembly.GetName().Version?.ToString(3));
 
     public static Activity? Start(string name, string? taskId = null)

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -13,7 +14,8 @@ namespace LemonData.Video.Benchmarks.Download;
 /// A 200 MB result, generated on the fly by an in-memory handler (never held in a buffer), downloaded through
 /// <see cref="LemonDataVideoClient.DownloadVideoAsync"/> into a temporary file. Target: memory growth under 2 MB.
 /// Measured three ways: bytes allocated during the download (all threads), the managed heap's peak above its
-/// starting size (sampled every 5 ms), and the heap after a full collection.
+/// starting size (sampled every 5 ms), and the heap after a full collection. Twice: whole, and cut off at 40% and
+/// continued with a range request (the SDK's own buffer serves both answers; nothing of the body is kept).
 /// </summary>
 public static class DownloadReport
 {
@@ -22,14 +24,20 @@ public static class DownloadReport
 
     public static void Run()
     {
+        RunScenario("Download 200 MB", "200 MB result to a temporary file", cutAt: null);
+        RunScenario("Download 200 MB, cut at 40% and continued", "200 MB result cut at 40%, continued with Range", cutAt: VideoBytes * 2 / 5);
+    }
+
+    private static void RunScenario(string area, string title, long? cutAt)
+    {
         Console.WriteLine();
-        Console.WriteLine("// * Download: 200 MB result to a temporary file *");
+        Console.WriteLine("// * Download: " + title + " *");
         Console.WriteLine("| Run | Time, s | Throughput, MB/s | Allocated, KB | Heap peak growth, KB | Heap growth after GC, KB |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
         long worstAllocated = 0, worstPeak = 0, worstRetained = 0;
         for (var run = 0; run <= 3; run++)
         {
-            var (seconds, allocated, peak, retained) = DownloadOnce();
+            var (seconds, allocated, peak, retained) = DownloadOnce(cutAt);
             if (run == 0)
             {
                 continue; // Warm-up: JIT and the HTTP stack's first-use allocations.
@@ -43,16 +51,22 @@ public static class DownloadReport
         }
 
         Console.WriteLine();
-        Targets.Check("Download 200 MB", "memory growth < 2 MB",
+        Targets.Check(area, "memory growth < 2 MB",
             string.Create(CultureInfo.InvariantCulture,
                 $"allocated {worstAllocated / 1024.0:0} KB, heap peak +{worstPeak / 1024.0:0} KB, after GC +{worstRetained / 1024.0:0} KB (worst of 3)"),
             worstAllocated < Limit && worstPeak < Limit && worstRetained < Limit);
     }
 
-    private static (double Seconds, long Allocated, long PeakGrowth, long Retained) DownloadOnce()
+    private static (double Seconds, long Allocated, long PeakGrowth, long Retained) DownloadOnce(long? cutAt)
     {
-        using var http = new HttpClient(new VideoHostHandler());
-        var client = new LemonDataVideoClient(http, new LemonDataVideoClientOptions { ApiKey = "sk-bench", Endpoint = new Uri("https://api.lemondata.cc/") });
+        var host = new VideoHostHandler(cutAt);
+        using var http = new HttpClient(host);
+        var client = new LemonDataVideoClient(http, new LemonDataVideoClientOptions
+        {
+            ApiKey = "sk-bench",
+            Endpoint = new Uri("https://api.lemondata.cc/"),
+            RetryDelay = TimeSpan.Zero,
+        });
         var task = new VideoTask("task_download", VideoTaskStatus.Completed) { VideoUrl = "https://cdn.example.com/v.mp4" };
         var path = Path.Combine(Path.GetTempPath(), "lemondata-bench-" + Guid.NewGuid().ToString("N") + ".mp4");
         try
@@ -93,6 +107,11 @@ public static class DownloadReport
                 throw new InvalidOperationException($"The file has {file.Length} bytes, not {VideoBytes}.");
             }
 
+            if (cutAt is not null && host.RangeRequests != 1)
+            {
+                throw new InvalidOperationException($"The download was cut once but continued {host.RangeRequests} times.");
+            }
+
             var retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
             return (seconds, allocated, peak - heapBefore, Math.Max(0, retained));
         }
@@ -102,9 +121,19 @@ public static class DownloadReport
         }
     }
 
-    /// <summary>The video host: answers with a generated body of <see cref="VideoBytes"/> bytes.</summary>
+    /// <summary>
+    /// The video host: answers with a generated body of <see cref="VideoBytes"/> bytes; with a cut, the first answer
+    /// breaks off at that byte, and a range request is answered 206 from where it asks.
+    /// </summary>
     private sealed class VideoHostHandler : HttpMessageHandler
     {
+        private const string EntityTag = "\"bench\"";
+        private long? _cutAt;
+
+        public VideoHostHandler(long? cutAt) => _cutAt = cutAt;
+
+        public int RangeRequests { get; private set; }
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.Headers.Authorization is not null)
@@ -112,20 +141,45 @@ public static class DownloadReport
                 throw new InvalidOperationException("The video host must not receive the API key.");
             }
 
-            var content = new StreamContent(new GeneratedStream(VideoBytes), bufferSize: 81920);
+            var from = 0L;
+            if (request.Headers.Range?.Ranges is { Count: 1 } ranges && request.Headers.IfRange?.EntityTag?.Tag == EntityTag)
+            {
+                from = ranges.First().From ?? 0;
+                RangeRequests++;
+            }
+
+            var cut = _cutAt;
+            _cutAt = null;
+            var content = new StreamContent(new GeneratedStream(from, VideoBytes, cut ?? long.MaxValue), bufferSize: 81920);
             content.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
-            content.Headers.ContentLength = VideoBytes;
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
+            content.Headers.ContentLength = VideoBytes - from;
+            var response = new HttpResponseMessage(from > 0 ? HttpStatusCode.PartialContent : HttpStatusCode.OK) { Content = content };
+            response.Headers.ETag = new EntityTagHeaderValue(EntityTag);
+            if (from > 0)
+            {
+                content.Headers.ContentRange = new ContentRangeHeaderValue(from, VideoBytes - 1, VideoBytes);
+            }
+
+            return Task.FromResult(response);
         }
     }
 
-    /// <summary>A read-only stream of a given length whose bytes are computed, not stored.</summary>
+    /// <summary>
+    /// A read-only stream of the file's bytes from <c>from</c> to <c>length</c>, computed, not stored; it breaks off
+    /// (an <see cref="IOException"/>, as a reset connection) once it reaches <c>cutAt</c>.
+    /// </summary>
     private sealed class GeneratedStream : Stream
     {
         private readonly long _length;
+        private readonly long _cutAt;
         private long _position;
 
-        public GeneratedStream(long length) => _length = length;
+        public GeneratedStream(long from, long length, long cutAt)
+        {
+            _position = from;
+            _length = length;
+            _cutAt = cutAt;
+        }
 
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -137,7 +191,12 @@ public static class DownloadReport
 
         public override int Read(Span<byte> buffer)
         {
-            var n = (int)Math.Min(buffer.Length, _length - _position);
+            if (_position >= _cutAt)
+            {
+                throw new IOException("The connection was reset (benchmark cut).");
+            }
+
+            var n = (int)Math.Min(Math.Min(buffer.Length, _length - _position), _cutAt - _position);
             for (var i = 0; i < n; i++)
             {
                 buffer[i] = (byte)(_position + i);
