@@ -65,4 +65,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 14, EventName = "ModelLookedUp", Level = LogLevel.Debug,
         Message = "Looked up model {Model} on the service: {Outcome}")]
     public static partial void ModelLookedUp(ILogger logger, string model, string outcome);
+
+    [LoggerMessage(EventId = 15, EventName = "UnknownTaskStatus", Level = LogLevel.Warning,
+        Message = "Task {TaskId} reports status '{Status}', which this SDK does not know: it is kept as it came and ends nothing, so polling goes on until the task completes or fails, or WaitTimeout passes")]
+    public static partial void UnknownTaskStatus(ILogger logger, string taskId, string status);
 }
