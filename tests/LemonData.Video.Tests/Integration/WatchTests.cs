@@ -142,7 +142,7 @@ public sealed class WatchTests : IDisposable
     public async Task WaitTimeout_ends_a_watch_with_a_TimeoutException_naming_the_task()
     {
         GivenStuck("ldtask_w7");
-        var client = _service.CreateClient(options => options.WaitTimeout = TimeSpan.FromMilliseconds(300));
+        var client = _service.CreateClient(options => options.WaitTimeout = TimeSpan.FromSeconds(1));
         var seen = new List<VideoTask>();
 
         var exception = await Assert.ThrowsAsync<TimeoutException>(async () =>
