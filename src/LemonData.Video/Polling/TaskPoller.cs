@@ -9,8 +9,9 @@ namespace LemonData.Video;
 
 /// <summary>
 /// Waits for a task to end: polls it on a <see cref="PollSchedule"/>, reports every state it sees (a wait) or each
-/// change (a watch), and stops at the wait timeout or when the caller cancels. Both run the one loop of <see cref="TaskWatch"/>. Stopping never cancels the job: it
-/// keeps running (and is billed) on the service, and its id is in every exception so it can be resumed.
+/// change (a watch), and stops at the wait timeout or when the caller cancels. Both run the one loop of
+/// <see cref="TaskWatch"/>. Stopping never cancels the job: it keeps running (and is billed) on the service, and its
+/// id is in every exception so it can be resumed.
 /// </summary>
 internal sealed class TaskPoller
 {
@@ -95,7 +96,8 @@ internal sealed class TaskPoller
             yield break;
         }
 
-        // Started first: the first poll's delay and the wait timeout count from the call, not from when the known state is taken.
+        // Started first: the first poll's delay and the wait timeout count from the start of the enumeration, not from
+        // when the consumer comes back for the item after the known state.
         using var watch = Start(taskId, pollUri, firstDelay, VideoActivities.WatchVideoTask, cancellationToken);
         var last = known;
         if (known is not null)
