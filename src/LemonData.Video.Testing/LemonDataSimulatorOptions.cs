@@ -11,6 +11,7 @@ public sealed class LemonDataSimulatorOptions
 {
     private TimeSpan _processingTime = TimeSpan.Zero;
     private int _pollsPerStage = 1;
+    private int _outputsPerTask = 1;
     private IList<VideoModelInfo> _models = DefaultSimulatedModels.Create();
 
     /// <summary>The API generation whose wire shapes the simulator answers with (default <see cref="SimulatedApiGeneration.C"/>).</summary>
@@ -44,6 +45,21 @@ public sealed class LemonDataSimulatorOptions
         set => _pollsPerStage = value >= 0
             ? value
             : throw new ArgumentOutOfRangeException(nameof(PollsPerStage), value, "PollsPerStage must be 0 or more.");
+    }
+
+    /// <summary>
+    /// How many videos a completed task produces (default 1). With more than one, its answer lists them all in
+    /// <c>videos</c> (each <c>{url, duration, width, height}</c>), the first also as <c>video_url</c> (and, in generation C,
+    /// <c>video</c>), as a multi-output task of the service reports them. Each output has its own URL
+    /// (<c>/files/{id}.mp4</c>, then <c>/files/{id}.mp4?output=2</c>, ...) and serves <see cref="LemonDataSimulator.SampleVideo"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int OutputsPerTask
+    {
+        get => _outputsPerTask;
+        set => _outputsPerTask = value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(OutputsPerTask), value, "OutputsPerTask must be 1 or more.");
     }
 
     /// <summary>

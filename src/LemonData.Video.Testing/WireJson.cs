@@ -31,9 +31,13 @@ internal static class WireJson
         }
     });
 
-    /// <summary>A task as a read (or a cancel) shows it.</summary>
-    public static byte[] Task(SimulatedApiGeneration generation, SimulatedTask task, TaskSnapshot state, string videoUrl, VideoFacts video) => Write(writer =>
+    /// <summary>
+    /// A task as a read (or a cancel) shows it. <paramref name="videoUrls"/> has the URL of each output (at least one):
+    /// the first is <c>video_url</c> (and <c>video</c>); with more, <c>videos</c> lists them all.
+    /// </summary>
+    public static byte[] Task(SimulatedApiGeneration generation, SimulatedTask task, TaskSnapshot state, IReadOnlyList<string> videoUrls, VideoFacts video) => Write(writer =>
     {
+        var videoUrl = videoUrls[0];
         var generationA = generation == SimulatedApiGeneration.A;
         if (!generationA)
         {
@@ -59,12 +63,19 @@ internal static class WireJson
             writer.WriteString("video_url", videoUrl);
             if (!generationA)
             {
-                writer.WriteStartObject("video");
-                writer.WriteString("url", videoUrl);
-                writer.WriteNumber("duration", video.DurationSeconds);
-                writer.WriteNumber("width", video.Width);
-                writer.WriteNumber("height", video.Height);
-                writer.WriteEndObject();
+                writer.WritePropertyName("video");
+                WriteVideo(writer, videoUrl, video);
+            }
+
+            if (videoUrls.Count > 1)
+            {
+                writer.WriteStartArray("videos");
+                foreach (var url in videoUrls)
+                {
+                    WriteVideo(writer, url, video);
+                }
+
+                writer.WriteEndArray();
             }
         }
 
@@ -159,6 +170,16 @@ internal static class WireJson
             writer.WriteEndArray();
         }
     });
+
+    private static void WriteVideo(Utf8JsonWriter writer, string url, VideoFacts video)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("url", url);
+        writer.WriteNumber("duration", video.DurationSeconds);
+        writer.WriteNumber("width", video.Width);
+        writer.WriteNumber("height", video.Height);
+        writer.WriteEndObject();
+    }
 
     public static string PollPath(string taskId) => "/v1/tasks/" + Uri.EscapeDataString(taskId);
 

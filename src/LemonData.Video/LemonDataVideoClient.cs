@@ -265,12 +265,68 @@ public class LemonDataVideoClient
             throw new VideoGenerationFailedException(task);
         }
 
-        var pollUri = task.PollUrl is { } pollUrl
+        return _poller.WaitAsync(task.Id, PollUriFor(task), FirstPollDelayFor(task), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Watches a task: polls it as <see cref="WaitForCompletionAsync(string, IProgress{VideoTask}?, CancellationToken)"/> does
+    /// (the same schedule, retries, <c>poll_url</c> and <see cref="LemonDataVideoClientOptions.WaitTimeout"/>) and yields each
+    /// change of it, its status or its progress, once, in order, until it ends. The terminal state is the last item, and a
+    /// failed or cancelled task is yielded, not thrown: check <see cref="VideoTask.Status"/> (or <see cref="VideoTask.IsTerminal"/>)
+    /// of the last item. A poll that shows nothing new is not yielded. Works for any task id (the first poll goes out at once).
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// await foreach (var state in client.WatchVideoTaskAsync(taskId, cancellationToken))
+    /// {
+    ///     Console.WriteLine($"{state.Status} {state.Progress}%");
+    /// }
+    /// </code>
+    /// </example>
+    /// <param name="taskId">The task id.</param>
+    /// <param name="cancellationToken">
+    /// Stops watching (so does a token given to <c>WithCancellation</c>, or leaving the loop). The job keeps running on the service.
+    /// </param>
+    /// <returns>The task's states, each one different from the one before, the terminal one last.</returns>
+    /// <exception cref="TimeoutException">While enumerating: <see cref="LemonDataVideoClientOptions.WaitTimeout"/> passed; the task id is in the message and <see cref="VideoTaskExceptionExtensions.GetVideoTaskId"/>.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: the token was cancelled; the task id is in the message and <see cref="VideoTaskExceptionExtensions.GetVideoTaskId"/>.</exception>
+    /// <exception cref="LemonDataApiException">While enumerating: a poll failed past its retries (for example 404, an unknown task).</exception>
+    public virtual IAsyncEnumerable<VideoTask> WatchVideoTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        RequireTaskId(taskId);
+        return _poller.WatchAsync(taskId, _createdTasks.FindPollUri(taskId, _endpoint), TimeSpan.Zero, known: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Watches a task from the state the caller has: yields <paramref name="task"/> first, then each change as
+    /// <see cref="WatchVideoTaskAsync(string, CancellationToken)"/> does. A task that has already ended is the only item, without a
+    /// request. A task this client has just created is first polled one <see cref="LemonDataVideoClientOptions.PollInterval"/>
+    /// after the create was answered (or after its <c>Retry-After</c>), as in
+    /// <see cref="WaitForCompletionAsync(VideoTask, IProgress{VideoTask}?, CancellationToken)"/>; any other task at once.
+    /// </summary>
+    /// <param name="task">A task from <see cref="CreateVideoAsync"/> or <see cref="GetVideoTaskAsync"/>.</param>
+    /// <param name="cancellationToken">Stops watching. The job keeps running on the service.</param>
+    /// <returns><paramref name="task"/>, then the task's later states, each one different from the one before, the terminal one last.</returns>
+    public virtual IAsyncEnumerable<VideoTask> WatchVideoTaskAsync(VideoTask task, CancellationToken cancellationToken = default)
+    {
+        if (task is null)
+        {
+            throw new ArgumentNullException(nameof(task));
+        }
+
+        return task.IsTerminal
+            ? _poller.WatchAsync(task.Id, pollUri: null, TimeSpan.Zero, task, cancellationToken)
+            : _poller.WatchAsync(task.Id, PollUriFor(task), FirstPollDelayFor(task), task, cancellationToken);
+    }
+
+    private Uri? PollUriFor(VideoTask task) =>
+        task.PollUrl is { } pollUrl
             ? (_endpoint.TryResolvePollUrl(pollUrl, out var resolved) ? resolved : null)
             : _createdTasks.FindPollUri(task.Id, _endpoint);
-        var firstDelay = _createdTasks.TryFind(task.Id, out var created) ? _poller.FirstPollDelay(created) : TimeSpan.Zero;
-        return _poller.WaitAsync(task.Id, pollUri, firstDelay, progress, cancellationToken);
-    }
+
+    // A task this client has just created waits for the service to move it; any other is polled at once.
+    private TimeSpan FirstPollDelayFor(VideoTask task) =>
+        _createdTasks.TryFind(task.Id, out var created) ? _poller.FirstPollDelay(created) : TimeSpan.Zero;
 
     /// <summary>
     /// Submits a job and waits for its video: <see cref="CreateVideoAsync"/> then
@@ -319,8 +375,9 @@ public class LemonDataVideoClient
     }
 
     /// <summary>
-    /// Streams a completed task's video into <paramref name="destination"/> without holding it in memory.
-    /// The video's host never receives the API key, redirected or not.
+    /// Streams a completed task's video (the first of <see cref="VideoTask.Videos"/>, at <see cref="VideoTask.VideoUrl"/>) into
+    /// <paramref name="destination"/> without holding it in memory. The video's host never receives the API key. A task
+    /// with several videos: <see cref="DownloadVideoAsync(VideoTask, int, Stream, CancellationToken)"/>.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -356,6 +413,82 @@ public class LemonDataVideoClient
             throw new ArgumentNullException(nameof(task));
         }
 
+        RequireWritable(destination);
+        return DownloadTracedAsync(task, destination, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams one of a completed task's videos (<see cref="VideoTask.Videos"/>) into <paramref name="destination"/>, as
+    /// <see cref="DownloadVideoAsync(VideoTask, Stream, CancellationToken)"/> does the first.
+    /// </summary>
+    /// <param name="task">A completed task.</param>
+    /// <param name="outputIndex">Which of <see cref="VideoTask.Videos"/>: 0 for the first (<see cref="VideoTask.VideoUrl"/>).</param>
+    /// <param name="destination">Where to write the video; left open.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outputIndex"/> is not an index of <see cref="VideoTask.Videos"/> (the message gives their count).</exception>
+    /// <exception cref="InvalidOperationException">The task has no video yet.</exception>
+    /// <exception cref="LemonDataApiException">The video host failed or the download broke off.</exception>
+    public virtual Task DownloadVideoAsync(VideoTask task, int outputIndex, Stream destination, CancellationToken cancellationToken = default)
+    {
+        if (task is null)
+        {
+            throw new ArgumentNullException(nameof(task));
+        }
+
+        RequireWritable(destination);
+        var outputs = task.Videos;
+        if (outputs.Count == 0)
+        {
+            // As the first-video overload does: the task has no video yet.
+            return DownloadTracedAsync(task, destination, cancellationToken);
+        }
+
+        if (outputIndex < 0 || outputIndex >= outputs.Count)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(outputIndex),
+                outputIndex,
+                "Task '" + task.Id + "' has " + outputs.Count + (outputs.Count == 1 ? " video" : " videos")
+                + ": the output index must be " + (outputs.Count == 1 ? "0." : "0 to " + (outputs.Count - 1) + "."));
+        }
+
+        return DownloadTracedAsync(Carrying(task.Id, task.Status, task.Model, outputs[outputIndex]), destination, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams one video of a task (an item of <see cref="VideoTask.Videos"/>) into <paramref name="destination"/>, without
+    /// holding it in memory and without sending the API key to the video's host.
+    /// </summary>
+    /// <param name="output">An output of a completed task; one made by hand needs <see cref="VideoOutput.TaskId"/>.</param>
+    /// <param name="destination">Where to write the video; left open.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <exception cref="ArgumentException"><paramref name="output"/> names no task.</exception>
+    /// <exception cref="LemonDataApiException">The video host failed or the download broke off.</exception>
+    public virtual Task DownloadVideoAsync(VideoOutput output, Stream destination, CancellationToken cancellationToken = default)
+    {
+        if (output is null)
+        {
+            throw new ArgumentNullException(nameof(output));
+        }
+
+        RequireWritable(destination);
+        if (string.IsNullOrWhiteSpace(output.TaskId))
+        {
+            // Its errors and traces name the task, and say how to resume it: a download needs one.
+            throw new ArgumentException(
+                "The video output '" + output.Url + "' names no task: take it from VideoTask.Videos, or set VideoOutput.TaskId.",
+                nameof(output));
+        }
+
+        return DownloadTracedAsync(Carrying(output.TaskId!, VideoTaskStatus.Completed, model: null, output), destination, cancellationToken);
+    }
+
+    // The downloader fetches a task's VideoUrl: a stand-in task of the same id carries the chosen output's URL to it.
+    private static VideoTask Carrying(string taskId, VideoTaskStatus status, string? model, VideoOutput output) =>
+        new(taskId, status) { Model = model, VideoUrl = output.Url };
+
+    private static void RequireWritable(Stream destination)
+    {
         if (destination is null)
         {
             throw new ArgumentNullException(nameof(destination));
@@ -365,8 +498,6 @@ public class LemonDataVideoClient
         {
             throw new ArgumentException("The destination stream must be writable.", nameof(destination));
         }
-
-        return DownloadTracedAsync(task, destination, cancellationToken);
     }
 
     private async Task DownloadTracedAsync(VideoTask task, Stream destination, CancellationToken cancellationToken)

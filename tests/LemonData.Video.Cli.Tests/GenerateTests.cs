@@ -33,6 +33,37 @@ public sealed class GenerateTests
     }
 
     [Fact]
+    public async Task A_task_with_two_videos_saves_cat_mp4_and_cat_2_mp4_and_lists_both()
+    {
+        await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { OutputsPerTask = 2 });
+        using var folder = new TempFolder();
+        var output = folder.File("cat.mp4");
+        var second = folder.File("cat-2.mp4");
+
+        var result = await Cli.RunAsync(simulator, Cli.Args(new[] { "generate", "--prompt", "A cat walking through a garden", "--out", output }, Cli.FastPolling));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(LemonDataSimulator.SampleVideo.ToArray(), File.ReadAllBytes(output));
+        Assert.Equal(LemonDataSimulator.SampleVideo.ToArray(), File.ReadAllBytes(second));
+        Assert.Contains("Saved " + output + " (", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Saved " + second + " (", result.Stdout, StringComparison.Ordinal);
+
+        // Each went through its own hidden .part file, renamed once whole: nothing else is left.
+        Assert.Equal(new[] { second, output }, Directory.GetFiles(folder.Path).OrderBy(path => path, StringComparer.Ordinal));
+        var downloads = simulator.Requests.Where(request => request.Method == "GET" && request.Path.StartsWith("/files/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { string.Empty, "?output=2" }, downloads.Select(request => request.Query));
+
+        // --json lists every file, and the task's videos.
+        var again = await Cli.RunAsync(simulator, "download", simulator.CreatedTasks.Single().CreatedTaskId!, "--out", output, "--json");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var json = again.Json();
+        Assert.Equal(new[] { output, second }, json.GetProperty("outputs").EnumerateArray().Select(file => file.GetProperty("path").GetString()));
+        Assert.All(json.GetProperty("outputs").EnumerateArray(), file => Assert.Equal(LemonDataSimulator.SampleVideo.Length, file.GetProperty("bytes").GetInt64()));
+        Assert.Equal(output, json.GetProperty("output").GetProperty("path").GetString());
+        Assert.Equal(2, json.GetProperty("task").GetProperty("videos").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Redirected_progress_is_one_plain_line_per_change()
     {
         await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { PollsPerStage = 2 });

@@ -179,4 +179,23 @@ public class FlowTests
         Assert.Equal(VideoTaskStatus.Completed, resumed.Status);
         Assert.Equal(created.Id, resumed.Id);
     }
+
+    [Fact]
+    public async Task A_task_with_several_videos_gives_the_client_every_one_to_download()
+    {
+        await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { OutputsPerTask = 2 });
+        var client = Clients.For(simulator);
+
+        var task = await client.GenerateVideoAsync(Clients.Request(VideoModels.Veo31));
+
+        Assert.Equal(2, task.Videos.Count);
+        Assert.Equal(task.VideoUrl, task.Videos[0].Url);
+        Assert.All(task.Videos, video => Assert.Equal((3d, 160, 90), (video.Duration!.Value, video.Width!.Value, video.Height!.Value)));
+        foreach (var video in task.Videos)
+        {
+            using var file = new MemoryStream();
+            await client.DownloadVideoAsync(video, file);
+            Assert.Equal(LemonDataSimulator.SampleVideo.ToArray(), file.ToArray());
+        }
+    }
 }

@@ -64,6 +64,46 @@ public class WireShapeTests
         Assert.Equal(100, completed.GetProperty("progress").GetInt32());
     }
 
+    [Theory]
+    [InlineData(SimulatedApiGeneration.C)]
+    [InlineData(SimulatedApiGeneration.A)]
+    public async Task With_OutputsPerTask_a_completed_task_lists_every_video_each_at_its_own_url(SimulatedApiGeneration generation)
+    {
+        await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { Generation = generation, OutputsPerTask = 3, PollsPerStage = 0 });
+        var id = (await Raw.CreateAsync(simulator)).GetProperty("task_id").GetString()!;
+
+        var completed = Raw.Parse(await Raw.GetStringAsync(simulator, "/v1/videos/generations/" + id));
+
+        var urls = completed.GetProperty("videos").EnumerateArray().Select(video => video.GetProperty("url").GetString()!).ToArray();
+        var file = "http://127.0.0.1:" + simulator.Endpoint.Port + "/files/" + id + ".mp4";
+        Assert.Equal(new[] { file, file + "?output=2", file + "?output=3" }, urls);
+        Assert.Equal(file, completed.GetProperty("video_url").GetString());
+        Assert.Equal(generation == SimulatedApiGeneration.C, completed.TryGetProperty("video", out _));
+        Assert.All(completed.GetProperty("videos").EnumerateArray(), video =>
+        {
+            Assert.Equal(160, video.GetProperty("width").GetInt32());
+            Assert.Equal(90, video.GetProperty("height").GetInt32());
+        });
+        using var http = new HttpClient();
+        foreach (var url in urls)
+        {
+            Assert.Equal(LemonDataSimulator.SampleVideo.ToArray(), await http.GetByteArrayAsync(url));
+        }
+    }
+
+    [Fact]
+    public async Task By_default_a_completed_task_has_one_video_and_no_videos_list()
+    {
+        await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { PollsPerStage = 0 });
+        var id = (await Raw.CreateAsync(simulator)).GetProperty("id").GetString()!;
+
+        var completed = Raw.Parse(await Raw.GetStringAsync(simulator, "/v1/tasks/" + id));
+
+        Assert.False(completed.TryGetProperty("videos", out _));
+        Assert.Equal(1, new LemonDataSimulatorOptions().OutputsPerTask);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LemonDataSimulatorOptions { OutputsPerTask = 0 });
+    }
+
     [Fact]
     public async Task Generation_C_completed_task_has_video_url_and_video_and_both_paths_work()
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using LemonData.Video.Cli.Output;
@@ -7,7 +8,8 @@ namespace LemonData.Video.Cli.Commands;
 
 /// <summary>
 /// The part <c>generate</c>, <c>wait</c> and <c>download</c> share: wait for the task with a progress
-/// view, then stream its video into <c>--out</c>, then print the summary.
+/// view, then stream its videos into <c>--out</c> (<c>cat.mp4</c>, then <c>cat-2.mp4</c>, ... for a task that
+/// made several), then print the summary.
 /// </summary>
 internal static class VideoJob
 {
@@ -19,7 +21,7 @@ internal static class VideoJob
         CancellationToken cancellationToken)
     {
         var view = run.CreateProgressView();
-        var (task, bytes) = await view.RunAsync(async sink =>
+        var (task, saved) = await view.RunAsync(async sink =>
         {
             var progress = new TrackingProgress(run, sink);
             VideoTask done;
@@ -37,24 +39,36 @@ internal static class VideoJob
             progress.Report(done);
             if (outFullPath is null)
             {
-                return (done, (long?)null);
+                return (done, (IReadOnlyList<SavedVideo>?)null);
             }
 
-            if (string.IsNullOrWhiteSpace(done.VideoUrl))
+            var outputs = done.Videos;
+            if (outputs.Count == 0)
             {
                 throw new LemonDataApiException("The service reported task '" + done.Id + "' completed but gave no video URL to download.", 200);
             }
 
-            sink.DownloadStarted(run.OutPath ?? outFullPath);
-            var length = await OutputFile.WriteAsync(
-                outFullPath,
-                destination => session.Client.DownloadVideoAsync(done, destination, cancellationToken),
-                cancellationToken).ConfigureAwait(false);
-            sink.DownloadFinished(run.OutPath ?? outFullPath, length);
-            return (done, (long?)length);
+            // Every output the task made, each into its own file by the same safe path (a hidden .part file, renamed when whole).
+            var files = new List<SavedVideo>(outputs.Count);
+            for (var index = 0; index < outputs.Count; index++)
+            {
+                var shownPath = SavedVideo.PathFor(run.OutPath ?? outFullPath, index);
+                var output = index;
+                sink.DownloadStarted(shownPath);
+                var length = await OutputFile.WriteAsync(
+                    SavedVideo.PathFor(outFullPath, index),
+                    destination => output == 0
+                        ? session.Client.DownloadVideoAsync(done, destination, cancellationToken)
+                        : session.Client.DownloadVideoAsync(done, output, destination, cancellationToken),
+                    cancellationToken).ConfigureAwait(false);
+                sink.DownloadFinished(shownPath, length);
+                files.Add(new SavedVideo(shownPath, length));
+            }
+
+            return (done, (IReadOnlyList<SavedVideo>?)files);
         }).ConfigureAwait(false);
 
-        TaskSummary.Finished(run, task, run.OutPath, bytes);
+        TaskSummary.Finished(run, task, saved);
         return ExitCodes.Success;
     }
 

@@ -9,7 +9,8 @@ namespace LemonData.Video.Cli.Output;
 
 /// <summary>
 /// The one JSON document a command writes to stdout with <c>--json</c>. Every document is an object
-/// with <c>exitCode</c>; then, as they apply: <c>task</c>, <c>output</c> (<c>path</c>, <c>bytes</c>),
+/// with <c>exitCode</c>; then, as they apply: <c>task</c>, <c>output</c> (<c>path</c>, <c>bytes</c>: the first file
+/// saved), <c>outputs</c> (every file saved, one per video of the task),
 /// <c>simulated</c>, <c>error</c> (<c>kind</c>, <c>message</c>, and details), <c>resume</c> (the command
 /// that resumes the task), or <c>models</c>. Names are camelCase; absent values are omitted.
 /// </summary>
@@ -46,18 +47,23 @@ internal sealed class JsonOutput
         return this;
     }
 
-    public JsonOutput Output(string? path, long? bytes)
+    /// <summary>
+    /// The files written: <c>outputs</c> lists every one (<c>path</c>, <c>bytes</c>), in the task's order, and
+    /// <c>output</c> repeats the first, as the document gave it before tasks had several videos.
+    /// </summary>
+    public JsonOutput Outputs(IReadOnlyList<SavedVideo>? saved)
     {
-        if (path is not null)
+        if (saved is { Count: > 0 })
         {
-            _writer.WriteStartObject("output");
-            _writer.WriteString("path", path);
-            if (bytes is { } length)
+            _writer.WritePropertyName("output");
+            WriteSaved(_writer, saved[0]);
+            _writer.WriteStartArray("outputs");
+            foreach (var file in saved)
             {
-                _writer.WriteNumber("bytes", length);
+                WriteSaved(_writer, file);
             }
 
-            _writer.WriteEndObject();
+            _writer.WriteEndArray();
         }
 
         return this;
@@ -108,7 +114,16 @@ internal sealed class JsonOutput
     {
         writer.WriteStartObject();
         writer.WriteString("id", task.Id);
-        writer.WriteString("status", task.Status.ToString());
+
+        // One of pending, processing, completed, failed for every status the SDK knows (a script can rely on it);
+        // the service's own spelling, when it differs (succeeded, cancelled, ...), in serviceStatus.
+        var status = task.Status.Normalized.ToString();
+        writer.WriteString("status", status);
+        if (!string.Equals(status, task.Status.ToString(), StringComparison.Ordinal))
+        {
+            writer.WriteString("serviceStatus", task.Status.ToString());
+        }
+
         WriteIfSet(writer, "model", task.Model);
         if (task.Progress is { } progress)
         {
@@ -116,6 +131,35 @@ internal sealed class JsonOutput
         }
 
         WriteIfSet(writer, "videoUrl", task.VideoUrl);
+        if (task.Videos.Count > 0)
+        {
+            writer.WriteStartArray("videos");
+            foreach (var video in task.Videos)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("url", video.Url);
+                if (video.Duration is { } seconds)
+                {
+                    writer.WriteNumber("duration", seconds);
+                }
+
+                if (video.Width is { } width)
+                {
+                    writer.WriteNumber("width", width);
+                }
+
+                if (video.Height is { } height)
+                {
+                    writer.WriteNumber("height", height);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        WriteIfSet(writer, "billingTransactionId", task.BillingTransactionId);
         WriteIfSet(writer, "error", task.Error);
         WriteIfSet(writer, "errorCode", task.ErrorCode);
         if (task.IsCancelled)
@@ -144,6 +188,14 @@ internal sealed class JsonOutput
         }
 
         writer.WriteEndArray();
+    }
+
+    private static void WriteSaved(Utf8JsonWriter writer, SavedVideo file)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("path", file.Path);
+        writer.WriteNumber("bytes", file.Bytes);
+        writer.WriteEndObject();
     }
 
     private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)

@@ -7,14 +7,26 @@ internal sealed class TaskAnswers
 {
     private readonly SimulatedApiGeneration _generation;
     private readonly Func<string> _origin;
+    private readonly int _outputsPerTask;
 
     // The origin is asked for at each answer: it is known only once Kestrel has bound its port, after the endpoints are made.
-    public TaskAnswers(SimulatedApiGeneration generation, Func<string> origin)
+    public TaskAnswers(SimulatedApiGeneration generation, Func<string> origin, int outputsPerTask = 1)
     {
         _generation = generation;
         _origin = origin;
+        _outputsPerTask = outputsPerTask;
     }
 
-    public SimResponse For(SimulatedTask task, TaskSnapshot state) =>
-        SimResponse.Json(200, WireJson.Task(_generation, task, state, VideoDownloadEndpoint.Url(_origin(), task.Id), SampleVideoFile.Facts));
+    public SimResponse For(SimulatedTask task, TaskSnapshot state)
+    {
+        var videoUrl = VideoDownloadEndpoint.Url(_origin(), task.Id);
+        var videoUrls = new string[_outputsPerTask];
+        videoUrls[0] = videoUrl;
+        for (var output = 2; output <= _outputsPerTask; output++)
+        {
+            videoUrls[output - 1] = VideoDownloadEndpoint.Url(_origin(), task.Id, output);
+        }
+
+        return SimResponse.Json(200, WireJson.Task(_generation, task, state, videoUrls, SampleVideoFile.Facts));
+    }
 }

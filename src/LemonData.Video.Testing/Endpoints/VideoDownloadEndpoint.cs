@@ -23,6 +23,13 @@ internal sealed class VideoDownloadEndpoint
     /// <summary>The URL a completed task gives as its <c>video_url</c>.</summary>
     public static string Url(string origin, string taskId) => origin + FilePrefix + Uri.EscapeDataString(taskId) + VideoExtension;
 
+    /// <summary>
+    /// The URL of a task's output number <paramref name="output"/> (2 and up; see <see cref="LemonDataSimulatorOptions.OutputsPerTask"/>):
+    /// the same file under its own address, as each output of a real task has its own.
+    /// </summary>
+    public static string Url(string origin, string taskId, int output) =>
+        Url(origin, taskId) + "?output=" + output.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public SimResponse Handle(string taskId, bool headOnly, string? range = null, string? ifRange = null)
     {
         // As on the CDN: no key needed (the SDK must not send one there), and only finished videos exist.

@@ -73,4 +73,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 16, EventName = "DownloadRestarting", Level = LogLevel.Warning,
         Message = "Download of task {TaskId} starts over from the first byte in {Delay}, after {Bytes} bytes ({Reason}): the destination is rewound to where it began")]
     public static partial void DownloadRestarting(ILogger logger, string taskId, long bytes, string reason, TimeSpan delay);
+
+    [LoggerMessage(EventId = 17, EventName = "UnknownTaskStatus", Level = LogLevel.Warning,
+        Message = "Task {TaskId} reports status '{Status}', which this SDK does not know: it is kept as it came and ends nothing, so polling goes on until the task completes or fails, or WaitTimeout passes")]
+    public static partial void UnknownTaskStatus(ILogger logger, string taskId, string status);
 }

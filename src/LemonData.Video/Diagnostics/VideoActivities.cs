@@ -15,6 +15,7 @@ internal static class VideoActivities
     public const string CreateVideo = SourceName + ".CreateVideo";
     public const string GetVideoTask = SourceName + ".GetVideoTask";
     public const string WaitForCompletion = SourceName + ".WaitForCompletion";
+    public const string WatchVideoTask = SourceName + ".WatchVideoTask";
     public const string GenerateVideo = SourceName + ".GenerateVideo";
     public const string DownloadVideo = SourceName + ".DownloadVideo";
     public const string CancelVideoTask = SourceName + ".CancelVideoTask";

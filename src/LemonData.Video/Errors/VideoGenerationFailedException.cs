@@ -27,7 +27,12 @@ public class VideoGenerationFailedException : Exception
         var reason = task.Error is null
             ? "the service gave no reason"
             : task.Error + (task.ErrorCode is null ? string.Empty : " [" + task.ErrorCode + "]");
-        return "Video task '" + task.Id + "'" + model + " failed: " + reason
+        // A synonym (error, expired) is named: it can say more than the message, or be all there is.
+        var status = task.Status.ToString();
+        var spelling = status.Length == 0 || string.Equals(status, VideoTaskStatus.Failed.ToString(), StringComparison.OrdinalIgnoreCase)
+            ? string.Empty
+            : " (status '" + status + "')";
+        return "Video task '" + task.Id + "'" + model + " failed" + spelling + ": " + reason
             + ". Change the request (prompt, images or model) before submitting it again.";
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace LemonData.Video;
 
@@ -9,6 +10,13 @@ namespace LemonData.Video;
 /// </summary>
 public sealed class VideoTask
 {
+    private readonly string? _videoUrl;
+    private readonly IReadOnlyList<VideoOutput>? _declaredVideos;
+    private readonly bool _isCancelled;
+
+    // Built on first read from what was set (VideoUrl and Videos may be set in either order); immutable after.
+    private IReadOnlyList<VideoOutput>? _videos;
+
     /// <summary>Creates a task, for example to stand in for the service in a test.</summary>
     /// <param name="id">The task id.</param>
     /// <param name="status">Its status.</param>
@@ -31,10 +39,32 @@ public sealed class VideoTask
     public double? Progress { get; init; }
 
     /// <summary>
-    /// Where to download the video once the task is completed (<c>video_url</c>, <c>video.url</c> or
-    /// <c>videos[0].url</c>). A CDN address: <see cref="LemonDataVideoClient.DownloadVideoAsync"/> fetches it without the API key.
+    /// Where to download the video once the task is completed: the URL of the first of <see cref="Videos"/>
+    /// (<c>video_url</c>, else <c>video.url</c>, else <c>videos[0].url</c>). A CDN address:
+    /// <see cref="LemonDataVideoClient.DownloadVideoAsync(VideoTask, System.IO.Stream, System.Threading.CancellationToken)"/>
+    /// fetches it without the API key.
     /// </summary>
-    public string? VideoUrl { get; init; }
+    public string? VideoUrl
+    {
+        get => _videoUrl ?? (Videos.Count > 0 ? Videos[0].Url : null);
+        init => _videoUrl = value;
+    }
+
+    /// <summary>
+    /// Every video the task produced, in the service's order: <c>video_url</c>, then <c>video</c>, then each entry of
+    /// <c>videos</c>, once each (an output met twice under the same URL is one output, with what each mention says of
+    /// it). Empty until the task completes. The first one's URL is <see cref="VideoUrl"/>; download any one with
+    /// <see cref="LemonDataVideoClient.DownloadVideoAsync(VideoTask, int, System.IO.Stream, System.Threading.CancellationToken)"/>.
+    /// </summary>
+    /// <remarks>When set by hand, <see cref="VideoUrl"/> (if set) comes first, and each output names this task (<see cref="VideoOutput.TaskId"/>).</remarks>
+    public IReadOnlyList<VideoOutput> Videos
+    {
+        get => _videos ??= VideoOutputList.Merge(Id, _videoUrl, _declaredVideos);
+        init => _declaredVideos = value;
+    }
+
+    /// <summary>The service's billing record of the task (<c>billing_transaction_id</c>), when it reports one: quote it to support about a charge.</summary>
+    public string? BillingTransactionId { get; init; }
 
     /// <summary>Why the task failed (the message, when the service sent an error object), or <see langword="null"/>.</summary>
     public string? Error { get; init; }
@@ -42,8 +72,15 @@ public sealed class VideoTask
     /// <summary>The error's code, when the service sent an error object with one.</summary>
     public string? ErrorCode { get; init; }
 
-    /// <summary>Whether the task was cancelled (it then reads <see cref="VideoTaskStatus.Failed"/>).</summary>
-    public bool IsCancelled { get; init; }
+    /// <summary>
+    /// Whether the task was cancelled: it then reads <see cref="VideoTaskStatus.Failed"/>, with <c>"cancelled": true</c>,
+    /// <c>"cancellation_status": "cancelled"</c> or a status of <c>cancelled</c> (or <c>canceled</c>) on the wire.
+    /// </summary>
+    public bool IsCancelled
+    {
+        get => _isCancelled || Status.SaysCancelled;
+        init => _isCancelled = value;
+    }
 
     /// <summary>When the task was created.</summary>
     public DateTimeOffset? CreatedAt { get; init; }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -6,9 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace LemonData.Video;
 
 /// <summary>
-/// Waits for a task to end: polls it on a <see cref="PollSchedule"/>, reports every state it sees,
-/// and stops at the wait timeout or when the caller cancels. Stopping never cancels the job: it
-/// keeps running (and is billed) on the service, and its id is in every exception so it can be resumed.
+/// Waits for a task to end: polls it on a <see cref="PollSchedule"/>, reports every state it sees (a wait) or each
+/// change (a watch), and stops at the wait timeout or when the caller cancels. Both run the one loop of
+/// <see cref="TaskWatch"/>. Stopping never cancels the job: it keeps running (and is billed) on the service, and its
+/// id is in every exception so it can be resumed.
 /// </summary>
 internal sealed class TaskPoller
 {
@@ -53,79 +56,93 @@ internal sealed class TaskPoller
     /// <param name="cancellationToken">Stops waiting (not the job).</param>
     public async Task<VideoTask> WaitAsync(string taskId, Uri? pollUri, TimeSpan firstDelay, IProgress<VideoTask>? progress, CancellationToken cancellationToken)
     {
-        using var timeout = _timeProvider.CreateTimeoutSource(_waitTimeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var started = _timeProvider.GetTimestamp();
-        var route = _reader.RouteFor(_endpoint, taskId, pollUri);
-        var schedule = new PollSchedule(_pollInterval, _maxPollInterval);
-        VideoTask? lastSeen = null;
-        var polls = 0;
-        using var activity = VideoActivities.Start(VideoActivities.WaitForCompletion, taskId);
-        try
+        using var watch = Start(taskId, pollUri, firstDelay, VideoActivities.WaitForCompletion, cancellationToken);
+        while (true)
         {
-            if (firstDelay > TimeSpan.Zero)
+            var task = await watch.NextAsync().ConfigureAwait(false);
+            progress?.Report(task);
+            if (!task.IsTerminal)
             {
-                Log.FirstPollDelayed(_logger, taskId, firstDelay);
+                continue;
             }
 
-            await _timeProvider.Delay(firstDelay, linked.Token).ConfigureAwait(false);
-            while (true)
+            watch.Ended(task);
+            if (task.Status == VideoTaskStatus.Completed)
             {
-                ApiResponse<VideoTask> answer;
-                try
-                {
-                    answer = await _reader.ReadAsync(route, linked.Token).ConfigureAwait(false);
-                }
-                catch (LemonDataApiException exception) when (exception.StatusCode == 429 && exception.RetryAfter is { } wait)
-                {
-                    // The service asked for a longer pause than a retry may take: a wait has the time, up to
-                    // its own timeout, and the task runs on meanwhile.
-                    await _timeProvider.Delay(wait, linked.Token).ConfigureAwait(false);
-                    continue;
-                }
-
-                var task = answer.Value;
-                lastSeen = task;
-                polls++;
-                activity?.SetTag(VideoActivities.PollsTag, polls);
-                progress?.Report(task);
-
-                if (task.Status == VideoTaskStatus.Completed)
-                {
-                    activity.Describe(task);
-                    Log.TaskCompleted(_logger, taskId, _timeProvider.GetElapsedTime(started), polls);
-                    return task;
-                }
-
-                if (task.Status == VideoTaskStatus.Failed)
-                {
-                    activity.Describe(task);
-                    Log.TaskFailed(_logger, taskId, task.Error ?? task.ErrorCode ?? "no reason given");
-                    throw new VideoGenerationFailedException(task);
-                }
-
-                var delay = schedule.Next(_timeProvider.GetElapsedTime(started), answer.RetryAfter);
-                Log.TaskPolled(_logger, taskId, task.Status.ToString(), task.Progress ?? 0, delay);
-                await _timeProvider.Delay(delay, linked.Token).ConfigureAwait(false);
+                return task;
             }
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            Log.WaitStopped(_logger, taskId, _timeProvider.GetElapsedTime(started), "the wait timeout passed");
-            var timedOut = WaitExceptions.TimedOut(taskId, _waitTimeout, lastSeen);
-            activity.Failed(timedOut);
-            throw timedOut;
-        }
-        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
-        {
-            Log.WaitStopped(_logger, taskId, _timeProvider.GetElapsedTime(started), "the caller cancelled");
-            var canceled = WaitExceptions.Canceled(taskId, exception, cancellationToken);
-            activity.Failed(canceled);
-            throw canceled;
-        }
-        catch (Exception exception) when (activity.Failed(exception))
-        {
-            throw;
+
+            var failed = new VideoGenerationFailedException(task);
+            watch.Failed(failed);
+            throw failed;
         }
     }
+
+    /// <summary>
+    /// Polls a task as <see cref="WaitAsync"/> does and yields each change of it (status or progress), the terminal
+    /// state last, failed or not.
+    /// </summary>
+    /// <param name="taskId">The task to watch.</param>
+    /// <param name="pollUri">The service's <c>poll_url</c> for it, resolved, if known and usable.</param>
+    /// <param name="firstDelay">How long to wait before the first poll.</param>
+    /// <param name="known">The state the caller already has, yielded first and compared with the first poll; null to start with the first poll.</param>
+    /// <param name="cancellationToken">Stops watching (not the job).</param>
+    public async IAsyncEnumerable<VideoTask> WatchAsync(string taskId, Uri? pollUri, TimeSpan firstDelay, VideoTask? known, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (known is { IsTerminal: true })
+        {
+            // Already ended: nothing to poll.
+            yield return known;
+            yield break;
+        }
+
+        // Started first: the first poll's delay and the wait timeout count from the start of the enumeration, not from
+        // when the consumer comes back for the item after the known state.
+        using var watch = Start(taskId, pollUri, firstDelay, VideoActivities.WatchVideoTask, cancellationToken);
+        var last = known;
+        if (known is not null)
+        {
+            yield return known;
+        }
+
+        while (true)
+        {
+            var task = await watch.NextAsync().ConfigureAwait(false);
+            if (task.IsTerminal)
+            {
+                // Recorded before it is handed on: a consumer may stop at the terminal state and never come back.
+                watch.Ended(task);
+                if (task.Status != VideoTaskStatus.Completed)
+                {
+                    watch.TaskFailed(task);
+                }
+
+                yield return task;
+                yield break;
+            }
+
+            if (last is null || IsChange(last, task))
+            {
+                last = task;
+                yield return task;
+            }
+        }
+    }
+
+    /// <summary>Whether a poll shows something new: another status (as the service spells it) or another progress.</summary>
+    internal static bool IsChange(VideoTask before, VideoTask after) =>
+        !string.Equals(before.Status.ToString(), after.Status.ToString(), StringComparison.Ordinal)
+        || !Nullable.Equals(before.Progress, after.Progress);
+
+    private TaskWatch Start(string taskId, Uri? pollUri, TimeSpan firstDelay, string activityName, CancellationToken cancellationToken) =>
+        new(
+            _reader,
+            _reader.RouteFor(_endpoint, taskId, pollUri),
+            new PollSchedule(_pollInterval, _maxPollInterval),
+            _timeProvider,
+            _waitTimeout,
+            firstDelay,
+            activityName,
+            _logger,
+            cancellationToken);
 }

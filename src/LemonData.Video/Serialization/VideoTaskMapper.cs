@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace LemonData.Video;
@@ -26,7 +27,12 @@ internal static class VideoTaskMapper
         {
             Model = response.Model,
             Progress = ReadProgress(response.Progress),
-            VideoUrl = FirstNonEmpty(response.VideoUrl, response.Video?.Url, firstVideo?.Url),
+
+            // The first output (video_url, else video.url, else videos[0].url) is VideoUrl: VideoTask puts video_url
+            // before the outputs and drops the ones named twice.
+            VideoUrl = FirstNonEmpty(response.VideoUrl, null),
+            Videos = ReadOutputs(response.Video, response.Videos, id),
+            BillingTransactionId = FirstNonEmpty(response.BillingTransactionId, null),
             Error = error,
             ErrorCode = errorCode,
             IsCancelled = response.Cancelled == true
@@ -37,6 +43,44 @@ internal static class VideoTaskMapper
             PollUrl = string.IsNullOrWhiteSpace(response.PollUrl) ? null : response.PollUrl,
             VideoDurationSeconds = response.Video?.Duration ?? firstVideo?.Duration,
         };
+    }
+
+    // Outputs without a URL cannot be downloaded or told apart: they are left out.
+    private static VideoOutput[] ReadOutputs(VideoAsset? video, IList<VideoAsset>? videos, string taskId)
+    {
+        var count = (string.IsNullOrWhiteSpace(video?.Url) ? 0 : 1) + (videos?.Count ?? 0);
+        if (count == 0)
+        {
+            return Array.Empty<VideoOutput>();
+        }
+
+        var outputs = new List<VideoOutput>(count);
+        AddOutput(outputs, video, taskId);
+        if (videos is not null)
+        {
+            foreach (var asset in videos)
+            {
+                AddOutput(outputs, asset, taskId);
+            }
+        }
+
+        return outputs.ToArray();
+    }
+
+    private static void AddOutput(List<VideoOutput> outputs, VideoAsset? asset, string taskId)
+    {
+        if (asset is null || string.IsNullOrWhiteSpace(asset.Url))
+        {
+            return;
+        }
+
+        outputs.Add(new VideoOutput(asset.Url!)
+        {
+            Duration = asset.Duration is { } seconds && !double.IsNaN(seconds) && !double.IsInfinity(seconds) && seconds >= 0 ? seconds : null,
+            Width = asset.Width is > 0 ? asset.Width : null,
+            Height = asset.Height is > 0 ? asset.Height : null,
+            TaskId = taskId,
+        });
     }
 
     // `error` is a string in generation A and an object {code, message} later; anything else is

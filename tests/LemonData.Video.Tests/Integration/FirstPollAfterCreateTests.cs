@@ -40,6 +40,38 @@ public sealed class FirstPollAfterCreateTests
     }
 
     [Fact]
+    public async Task Watching_the_created_task_yields_it_at_once_and_polls_first_one_interval_after_the_create()
+    {
+        var (clock, api, client) = Start();
+        var created = await client.CreateVideoAsync(Request);
+
+        var watch = client.WatchVideoTaskAsync(created).GetAsyncEnumerator();
+        Assert.True(await watch.MoveNextAsync());
+        Assert.Same(created, watch.Current);
+        var next = watch.MoveNextAsync().AsTask();
+        clock.Advance(Interval - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(50);
+        Assert.Empty(api.PollTimes);
+        Assert.False(next.IsCompleted);
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(VideoTaskStatus.Completed, watch.Current.Status);
+        Assert.False(await watch.MoveNextAsync());
+        await watch.DisposeAsync();
+        Assert.Equal(new[] { Interval }, api.PollTimes);
+
+        // By id, a watch is a resume: the first poll goes out at once.
+        var (_, resumedApi, resumedClient) = Start();
+        var again = await resumedClient.CreateVideoAsync(Request);
+        await foreach (var _ in resumedClient.WatchVideoTaskAsync(again.Id))
+        {
+        }
+
+        Assert.Equal(new[] { TimeSpan.Zero }, resumedApi.PollTimes);
+    }
+
+    [Fact]
     public async Task A_longer_Retry_After_on_the_create_answer_is_honoured_by_both_ways_of_waiting()
     {
         var (clock, api, client) = Start(createRetryAfterSeconds: 12);

@@ -40,6 +40,39 @@ public sealed class ReadmeTests
         }
     }
 
+    [Fact]
+    public void The_readme_watch_sample_is_the_compiled_sample()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var sample = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "LemonData.Video.Tests", "Samples", "WatchAndSaveEverySample.cs"));
+
+        Assert.Contains(Normalize(Region(sample, "watch")), Normalize(readme));
+    }
+
+    [Fact]
+    public async Task The_watch_sample_follows_the_task_and_saves_every_video()
+    {
+        using var service = new FakeLemonDataService();
+        service.GivenSequence(
+            "/v1/tasks/ldtask_w",
+            """{"id":"ldtask_w","status":"processing","progress":50}""",
+            """{"id":"ldtask_w","status":"completed","billing_transaction_id":"btx_1","videos":[{"url":"URL1"},{"url":"URL2"}]}""".Replace("URL1", service.Url("/cdn/w1.mp4")).Replace("URL2", service.Url("/cdn/w2.mp4")));
+        service.Given("GET", "/cdn/w1.mp4", 200, "first");
+        service.Given("GET", "/cdn/w2.mp4", 200, "second");
+        var folder = Directory.CreateTempSubdirectory("watch-sample-").FullName;
+        try
+        {
+            await WatchAndSaveEverySample.RunAsync(service.CreateClient(), new VideoTask("ldtask_w", VideoTaskStatus.Pending), folder);
+
+            Assert.Equal("first", File.ReadAllText(Path.Combine(folder, "video-1.mp4")));
+            Assert.Equal("second", File.ReadAllText(Path.Combine(folder, "video-2.mp4")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
@@ -51,9 +84,9 @@ public sealed class ReadmeTests
         return directory?.FullName ?? throw new InvalidOperationException("Generated.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static string Region(string source)
+    private static string Region(string source, string name = "quick-start")
     {
-        var start = source.IndexOf("// region: quick-start", StringComparison.Ordinal);
+        var start = source.IndexOf("// region: " + name, StringComparison.Ordinal);
         var end = source.IndexOf("// endregion", StringComparison.Ordinal);
         return source.Substring(start, end - start).Split('\n', 2)[1];
     }

@@ -51,6 +51,26 @@ public sealed class TracingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_watch_is_one_span_with_its_polls_that_does_not_leak_into_the_loop_body()
+    {
+        var client = Client();
+        var created = await client.CreateVideoAsync(new VideoGenerationRequest { Prompt = Prompt });
+        var currentInBody = new System.Collections.Generic.List<string?>();
+
+        await foreach (var state in client.WatchVideoTaskAsync(created))
+        {
+            currentInBody.Add(Activity.Current?.OperationName);
+        }
+
+        var watch = Assert.Single(_activities.ForTask(created.Id), span => span.OperationName == "LemonData.Video.WatchVideoTask");
+        Assert.Equal(ActivityKind.Client, watch.Kind);
+        Assert.NotEqual(ActivityStatusCode.Error, watch.Status);
+        Assert.Equal("completed", watch.GetTagItem("lemondata.task_status"));
+        Assert.True((int)watch.GetTagItem("lemondata.polls")! >= 1);
+        Assert.All(currentInBody, name => Assert.NotEqual("LemonData.Video.WatchVideoTask", name));
+    }
+
+    [Fact]
     public async Task Reads_downloads_and_cancels_have_their_own_span()
     {
         var client = Client();

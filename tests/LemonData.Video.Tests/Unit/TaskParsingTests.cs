@@ -107,6 +107,7 @@ public sealed class TaskParsingTests
 
         Assert.Equal(VideoTaskStatus.Completed, task.Status);
         Assert.True(task.IsTerminal);
+        Assert.Equal("succeeded", task.Status.ToString());
     }
 
     [Fact]

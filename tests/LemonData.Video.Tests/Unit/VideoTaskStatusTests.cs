@@ -57,4 +57,67 @@ public sealed class VideoTaskStatusTests
         Assert.False(status.IsTerminal);
         Assert.Equal(default, VideoTaskStatus.FromWire(null));
     }
+
+    public static TheoryData<string, string, bool, bool> Synonyms => new()
+    {
+        // wire value, what it means, terminal, cancelled
+        { "pending", "pending", false, false },
+        { "queued", "pending", false, false },
+        { "processing", "processing", false, false },
+        { "running", "processing", false, false },
+        { "in_progress", "processing", false, false },
+        { "completed", "completed", true, false },
+        { "succeeded", "completed", true, false },
+        { "success", "completed", true, false },
+        { "SUCCESS", "completed", true, false },
+        { "failed", "failed", true, false },
+        { "error", "failed", true, false },
+        { "expired", "failed", true, false },
+        { "cancelled", "failed", true, true },
+        { "canceled", "failed", true, true },
+        { "Cancelled", "failed", true, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Synonyms))]
+    public void Every_synonym_means_one_of_the_four_states_and_keeps_its_wire_value(string wire, string meaning, bool terminal, bool cancelled)
+    {
+        var status = VideoTaskStatus.FromWire(wire);
+        var task = TaskReader.ParseTask(System.Text.Encoding.UTF8.GetBytes("{\"id\":\"t\",\"status\":\"" + wire + "\"}"), requestedTaskId: null);
+
+        Assert.Equal(wire, status.ToString());
+        Assert.Equal(wire, task.Status.ToString());
+        Assert.True(status.IsKnown);
+        Assert.Equal(terminal, status.IsTerminal);
+        Assert.Equal(terminal, task.IsTerminal);
+        Assert.Equal(new VideoTaskStatus(meaning), status);
+        Assert.True(status == meaning);
+        Assert.Equal(meaning, status.Normalized.ToString());
+        Assert.Equal(new VideoTaskStatus(meaning).GetHashCode(), status.GetHashCode());
+        Assert.Equal(cancelled, task.IsCancelled);
+        Assert.Equal(meaning == "completed", task.Status == VideoTaskStatus.Completed);
+        Assert.Equal(meaning == "failed", task.Status == VideoTaskStatus.Failed);
+    }
+
+    [Fact]
+    public void An_unknown_value_is_its_own_normalized_value_and_equals_only_itself()
+    {
+        var status = new VideoTaskStatus("Rendering_On_Mars");
+
+        Assert.Equal("Rendering_On_Mars", status.Normalized.ToString());
+        Assert.Equal(new VideoTaskStatus("rendering_on_mars"), status);
+        Assert.NotEqual(new VideoTaskStatus("rendering_on_venus"), status);
+        Assert.NotEqual(VideoTaskStatus.Pending, status);
+        Assert.NotEqual(VideoTaskStatus.Failed, status);
+        Assert.NotEqual(default, status);
+        Assert.Equal(default(VideoTaskStatus), default(VideoTaskStatus).Normalized);
+    }
+
+    [Fact]
+    public void A_task_made_by_hand_with_a_cancelled_status_is_cancelled()
+    {
+        Assert.True(new VideoTask("t", "canceled").IsCancelled);
+        Assert.False(new VideoTask("t", VideoTaskStatus.Failed).IsCancelled);
+        Assert.True(new VideoTask("t", VideoTaskStatus.Failed) { IsCancelled = true }.IsCancelled);
+    }
 }
