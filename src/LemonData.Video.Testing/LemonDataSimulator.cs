@@ -83,7 +83,7 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
         ApiKey = "sk-simulator-" + Guid.NewGuid().ToString("N");
         var models = new SimulatedModels(options.Models);
         var tasks = new TaskStore();
-        var answers = new TaskAnswers(_generation, () => _origin, options.OutputsPerTask);
+        var answers = new TaskAnswers(_generation, () => _origin, options.OutputsPerTask, options.StatusSpelling);
         _create = new CreateEndpoint(_generation, tasks, Script, options.ProcessingTime, options.PollsPerStage, TaskCreated, models);
         _read = new TaskReadEndpoint(tasks, answers);
         _cancel = new CancelEndpoint(tasks, answers, models);

@@ -63,6 +63,13 @@ public sealed class LemonDataSimulatorOptions
     }
 
     /// <summary>
+    /// How task statuses are spelled (default <see cref="SimulatedStatusSpelling.Canonical"/>):
+    /// <see cref="SimulatedStatusSpelling.Synonyms"/> mixes in <c>queued</c>, <c>running</c>, <c>in_progress</c>,
+    /// <c>succeeded</c>, <c>success</c> and <c>error</c>, as the service's pages do, to test a client against all of them.
+    /// </summary>
+    public SimulatedStatusSpelling StatusSpelling { get; set; }
+
+    /// <summary>
     /// The models the simulated service knows: what <c>GET /v1/models</c> lists, what <c>GET /v1/models/{model}</c>
     /// describes, and what a create is checked against (an id not among them is a 404 <c>model_not_found</c> whose
     /// <c>did_you_mean</c> is the closest id among them; a <c>duration</c>, <c>resolution</c> or <c>aspect_ratio</c>

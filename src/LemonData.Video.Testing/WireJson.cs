@@ -35,7 +35,7 @@ internal static class WireJson
     /// A task as a read (or a cancel) shows it. <paramref name="videoUrls"/> has the URL of each output (at least one):
     /// the first is <c>video_url</c> (and <c>video</c>); with more, <c>videos</c> lists them all.
     /// </summary>
-    public static byte[] Task(SimulatedApiGeneration generation, SimulatedTask task, TaskSnapshot state, IReadOnlyList<string> videoUrls, VideoFacts video) => Write(writer =>
+    public static byte[] Task(SimulatedApiGeneration generation, SimulatedTask task, TaskSnapshot state, IReadOnlyList<string> videoUrls, VideoFacts video, string status) => Write(writer =>
     {
         var videoUrl = videoUrls[0];
         var generationA = generation == SimulatedApiGeneration.A;
@@ -45,13 +45,7 @@ internal static class WireJson
         }
 
         writer.WriteString("task_id", task.Id);
-        writer.WriteString("status", state.Stage switch
-        {
-            TaskStage.Pending => "pending",
-            TaskStage.Processing => "processing",
-            TaskStage.Completed => "completed",
-            _ => "failed",
-        });
+        writer.WriteString("status", status);
         if (state.Stage != TaskStage.Cancelled)
         {
             writer.WriteNumber("progress", state.Progress);

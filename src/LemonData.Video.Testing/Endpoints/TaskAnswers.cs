@@ -8,10 +8,12 @@ internal sealed class TaskAnswers
     private readonly SimulatedApiGeneration _generation;
     private readonly Func<string> _origin;
     private readonly int _outputsPerTask;
+    private readonly StatusSpellings _statuses;
 
     // The origin is asked for at each answer: it is known only once Kestrel has bound its port, after the endpoints are made.
-    public TaskAnswers(SimulatedApiGeneration generation, Func<string> origin, int outputsPerTask = 1)
+    public TaskAnswers(SimulatedApiGeneration generation, Func<string> origin, int outputsPerTask = 1, SimulatedStatusSpelling spelling = SimulatedStatusSpelling.Canonical)
     {
+        _statuses = new StatusSpellings(spelling);
         _generation = generation;
         _origin = origin;
         _outputsPerTask = outputsPerTask;
@@ -27,6 +29,6 @@ internal sealed class TaskAnswers
             videoUrls[output - 1] = VideoDownloadEndpoint.Url(_origin(), task.Id, output);
         }
 
-        return SimResponse.Json(200, WireJson.Task(_generation, task, state, videoUrls, SampleVideoFile.Facts));
+        return SimResponse.Json(200, WireJson.Task(_generation, task, state, videoUrls, SampleVideoFile.Facts, _statuses.For(state.Stage)));
     }
 }

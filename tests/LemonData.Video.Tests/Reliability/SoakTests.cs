@@ -15,7 +15,10 @@ namespace LemonData.Video.Tests.Reliability;
 /// <summary>
 /// 1,000 create-and-wait flows, 16 at a time, against one simulator that injects seeded random faults into 20% of
 /// the answers: 5xx, 429 with a short Retry-After, answers slower than the attempt timeout, garbled and truncated
-/// bodies, and connections dropped before or after the request took effect. The assertions are invariants, never
+/// bodies, and connections dropped before or after the request took effect. Statuses come in every spelling the service
+/// uses (queued, running, in_progress, succeeded, success, error), every completed flow downloads its video, and one
+/// download in four is cut mid-body, so each must be continued with a range request and arrive byte-identical.
+/// The assertions are invariants, never
 /// exact counts, so the run cannot flake on scheduling. It runs alone (<see cref="SoakCollection"/>): the memory
 /// figures are the process's, and other tests allocating meanwhile would blur them.
 /// </summary>
@@ -38,7 +41,7 @@ public sealed class SoakTests
     [Fact]
     public async Task Thousand_flows_under_random_faults_never_create_twice_never_lose_a_task_id_and_do_not_grow_memory()
     {
-        await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { PollsPerStage = 1 });
+        await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { PollsPerStage = 1, StatusSpelling = SimulatedStatusSpelling.Synonyms });
         var attemptTimeout = TimeSpan.FromMilliseconds(300);
         await WarmUpAsync(simulator);
         simulator.Script.InjectFaults(new SimulatorFaultPlan(probability: 0.2, seed: 20260101)
@@ -60,9 +63,9 @@ public sealed class SoakTests
 
         var outcomes = new FlowOutcome[Flows];
         var watch = Stopwatch.StartNew();
-        await RunFlowsAsync(client, outcomes, 0, WarmFlows);
+        await RunFlowsAsync(client, simulator, outcomes, 0, WarmFlows);
         var memoryAfterWarm = GC.GetTotalMemory(forceFullCollection: true);
-        await RunFlowsAsync(client, outcomes, WarmFlows, Flows);
+        await RunFlowsAsync(client, simulator, outcomes, WarmFlows, Flows);
         var memoryAfterAll = GC.GetTotalMemory(forceFullCollection: true);
         watch.Stop();
 
@@ -80,6 +83,9 @@ public sealed class SoakTests
             "Memory grew by " + (memoryAfterAll - memoryAfterWarm) + " bytes between flow " + WarmFlows + " and flow " + Flows + ".");
         Assert.True(report.Completed > Flows / 2, "Only " + report.Completed + " flows completed: the faults are not what this test means them to be.");
         Assert.True(report.CreatesAnswered5xx > 0, "No create was answered 5xx: the unknown outcome of a 5xx went untested.");
+        Assert.True(report.Spellings.IsSupersetOf(new[] { "completed", "succeeded", "success" }), "Completed statuses seen: " + string.Join(", ", report.Spellings));
+        Assert.True(report.DownloadsContinued > 0, "No cut download was continued with a range request.");
+        Assert.True(report.Downloads > report.Completed * 9 / 10, report.Downloads + " of " + report.Completed + " downloads arrived whole.");
         var faults = simulator.FaultCounts;
         foreach (SimulatorFaultKind kind in Enum.GetValues(typeof(SimulatorFaultKind)))
         {
@@ -101,7 +107,7 @@ public sealed class SoakTests
         await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(i => client.GenerateVideoAsync(new VideoGenerationRequest { Prompt = "Warm-up " + i })));
     }
 
-    private static async Task RunFlowsAsync(LemonDataVideoClient client, FlowOutcome[] outcomes, int from, int to)
+    private static async Task RunFlowsAsync(LemonDataVideoClient client, LemonDataSimulator simulator, FlowOutcome[] outcomes, int from, int to)
     {
         using var gate = new SemaphoreSlim(Concurrency);
         var running = new List<Task>(to - from);
@@ -113,7 +119,7 @@ public sealed class SoakTests
             {
                 try
                 {
-                    outcomes[flow] = await RunFlowAsync(client, flow);
+                    outcomes[flow] = await RunFlowAsync(client, simulator, flow);
                 }
                 finally
                 {
@@ -125,12 +131,20 @@ public sealed class SoakTests
         await Task.WhenAll(running);
     }
 
-    private static async Task<FlowOutcome> RunFlowAsync(LemonDataVideoClient client, int flow)
+    private static async Task<FlowOutcome> RunFlowAsync(LemonDataVideoClient client, LemonDataSimulator simulator, int flow)
     {
         try
         {
             var task = await client.GenerateVideoAsync(new VideoGenerationRequest { Prompt = Prompt(flow) });
-            return new FlowOutcome { Completed = task.Status == VideoTaskStatus.Completed && task.VideoUrl is not null, TaskId = task.Id };
+            var completed = task.Status == VideoTaskStatus.Completed && task.VideoUrl is not null;
+            var downloaded = completed ? await DownloadAsync(client, simulator, task, flow) : null;
+            return new FlowOutcome
+            {
+                Completed = completed,
+                TaskId = task.Id,
+                WireStatus = task.Status.ToString(),
+                Download = downloaded,
+            };
         }
         catch (Exception exception)
         {
@@ -147,6 +161,30 @@ public sealed class SoakTests
         }
     }
 
+    // One download in four is cut mid-body (the connection closes after part of the file): it must be continued from the
+    // bytes written. Half go to a stream that cannot seek, which only a continuation can complete.
+    private static async Task<string> DownloadAsync(LemonDataVideoClient client, LemonDataSimulator simulator, VideoTask task, int flow)
+    {
+        if (flow % 4 == 0)
+        {
+            simulator.Script.TruncateNext(1, breakOffConnection: true, target: SimulatorTarget.Download);
+        }
+
+        using var buffer = new System.IO.MemoryStream();
+        System.IO.Stream destination = flow % 2 == 0 ? new ForwardOnlyStream(buffer) : buffer;
+        try
+        {
+            await client.DownloadVideoAsync(task, destination);
+        }
+        catch (LemonDataApiException exception)
+        {
+            // A download may fail under faults, but only as the SDK's own error, naming the task.
+            return exception.GetVideoTaskId() == task.Id ? "failed: " + exception.StatusCode : "failed without the task id: " + exception.Message;
+        }
+
+        return buffer.ToArray().AsSpan().SequenceEqual(LemonDataSimulator.SampleVideo.Span) ? "identical" : "different bytes (" + buffer.Length + ")";
+    }
+
     private static string Prompt(int flow) => "Soak flow " + flow.ToString("D4", CultureInfo.InvariantCulture) + ": a lighthouse at dusk";
 
     private static SoakReport Check(LemonDataSimulator simulator, FlowOutcome[] outcomes)
@@ -159,6 +197,7 @@ public sealed class SoakTests
             .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
 
         report.CreatesReceived = simulator.CreatesReceived;
+        report.DownloadsContinued = requests.Count(request => request.Path.StartsWith("/files/", StringComparison.Ordinal) && request.StatusCode == 206);
         report.TasksCreated = simulator.CreatedTasks.Count;
         for (var flow = 0; flow < outcomes.Length; flow++)
         {
@@ -207,6 +246,19 @@ public sealed class SoakTests
             if (outcome.Completed)
             {
                 report.Completed++;
+                report.Spellings.Add(outcome.WireStatus!);
+                if (outcome.Download == "identical")
+                {
+                    report.Downloads++;
+                }
+                else if (outcome.Download is { } download && download.StartsWith("failed: ", StringComparison.Ordinal))
+                {
+                    report.DownloadFailures++;
+                }
+                else
+                {
+                    report.Violations.Add(label + ": the download of task " + outcome.TaskId + " ended " + outcome.Download);
+                }
             }
             else if (outcome.ExceptionType is null)
             {
@@ -297,6 +349,8 @@ public sealed class SoakTests
         text.AppendLine("Reads (GET): " + report.Reads + "; reads retried: " + report.ReadRetries);
         text.AppendLine("Completed: " + report.Completed);
         text.AppendLine("Creates answered 5xx (reported TaskMayExist, not sent again): " + report.CreatesAnswered5xx);
+        text.AppendLine("Completed statuses as spelled: " + string.Join(", ", report.Spellings.OrderBy(x => x, StringComparer.Ordinal)));
+        text.AppendLine("Downloads byte-identical: " + report.Downloads + "; continued with a range (206 answers): " + report.DownloadsContinued + "; failed with the task id: " + report.DownloadFailures);
         foreach (var pair in report.Failures.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             text.AppendLine("Failed with " + pair.Key + ": " + pair.Value);
@@ -329,6 +383,10 @@ public sealed class SoakTests
         public bool ClientTimedOut { get; init; }
 
         public string? Message { get; init; }
+
+        public string? WireStatus { get; init; }
+
+        public string? Download { get; init; }
     }
 
     private sealed class SoakReport
@@ -342,6 +400,14 @@ public sealed class SoakTests
         public int Completed { get; set; }
 
         public int CreatesAnswered5xx { get; set; }
+
+        public HashSet<string> Spellings { get; } = new(StringComparer.Ordinal);
+
+        public int Downloads { get; set; }
+
+        public int DownloadFailures { get; set; }
+
+        public int DownloadsContinued { get; set; }
 
         public int CreatesReceived { get; set; }
 
@@ -366,4 +432,39 @@ public sealed class SoakTests
 public sealed class SoakCollection
 {
     public const string Name = "Soak (runs alone)";
+}
+
+/// <summary>A stream that cannot seek: only a download continued from where it broke off can fill it.</summary>
+internal sealed class ForwardOnlyStream : System.IO.Stream
+{
+    private readonly System.IO.Stream _inner;
+
+    public ForwardOnlyStream(System.IO.Stream inner) => _inner = inner;
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override void Flush() => _inner.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
+
+    public override System.Threading.Tasks.Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        _inner.WriteAsync(buffer, offset, count, cancellationToken);
 }
