@@ -98,7 +98,7 @@ public sealed class TerminalStatusTests : IDisposable
         Assert.Equal(new[] { "pending", "rendering_on_mars", "rendering_on_mars", "uploading_from_mars", "completed" }, seen);
         var warning = Assert.Single(_logs.Of("LemonData.Video"), log => log.EventId.Name == "UnknownTaskStatus");
         Assert.Equal(LogLevel.Warning, warning.Level);
-        Assert.Equal(15, warning.EventId.Id);
+        Assert.Equal(17, warning.EventId.Id);
         Assert.Equal("ldtask_mars", warning.State.Single(pair => pair.Key == "TaskId").Value);
         Assert.Equal("rendering_on_mars", warning.State.Single(pair => pair.Key == "Status").Value);
         Assert.Contains("WaitTimeout", warning.Message, StringComparison.Ordinal);
