@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,7 +14,7 @@ namespace LemonData.Video.Analyzers.CodeFixes;
 /// a resolution or an aspect ratio it offers.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseOfferedValueFix)), Shared]
-public sealed class UseOfferedValueFix : CodeFixProvider
+public sealed class UseOfferedValueFix : LiteralReplacementFix
 {
     /// <summary>The equivalence key of the fix, the same for every diagnostic so that Fix All applies each one's own value.</summary>
     public const string EquivalenceKey = "LDV0009-14.UseOfferedValue";
@@ -27,54 +25,25 @@ public sealed class UseOfferedValueFix : CodeFixProvider
         Descriptors.LDV0013_UnsupportedResolution.Id,
         Descriptors.LDV0014_UnsupportedAspectRatio.Id);
 
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private protected override string ValueProperty => DiagnosticProperties.OfferedValue;
 
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override string Key => EquivalenceKey;
+
+    private protected override ExpressionSyntax? Replacement(Diagnostic diagnostic, SyntaxNode node, string value)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (!IsDuration(diagnostic))
         {
-            return;
+            return FixSyntax.IsStringLiteral(node) ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(value)) : null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.OfferedValue, out var offered) || offered is null)
-            {
-                continue;
-            }
-
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            ExpressionSyntax replacement;
-            if (diagnostic.Id == Descriptors.LDV0009_UnsupportedDuration.Id)
-            {
-                // A duration is an int: only an integer literal the user wrote is rewritten, never a shared constant.
-                if (!FixSyntax.TryGetNumericLiteral(node, out _)
-                    || !int.TryParse(offered, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-                {
-                    continue;
-                }
-
-                replacement = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seconds));
-            }
-            else
-            {
-                if (!FixSyntax.IsStringLiteral(node))
-                {
-                    continue;
-                }
-
-                replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(offered));
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    diagnostic.Id == Descriptors.LDV0009_UnsupportedDuration.Id ? "Use " + offered + " seconds, a duration the model makes" : "Use '" + offered + "', which the model offers",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(node, replacement.WithTriviaFrom(node)))),
-                    EquivalenceKey),
-                diagnostic);
-        }
+        // A duration is an int: only an integer literal the user wrote is rewritten, never a shared constant.
+        return FixSyntax.TryGetNumericLiteral(node, out _) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seconds))
+            : null;
     }
+
+    private protected override string Title(Diagnostic diagnostic, string value) =>
+        IsDuration(diagnostic) ? "Use " + value + " seconds, a duration the model makes" : "Use '" + value + "', which the model offers";
+
+    private static bool IsDuration(Diagnostic diagnostic) => diagnostic.Id == Descriptors.LDV0009_UnsupportedDuration.Id;
 }
