@@ -35,7 +35,16 @@ public static class LemonDataVideoConfiguration
             [nameof(LemonDataVideoClientOptions.IncludePromptInTelemetry)] = (s, o) => o.IncludePromptInTelemetry = ReadBool(s),
             [nameof(LemonDataVideoClientOptions.ModelLookup)] = (s, o) => o.ModelLookup = ReadModelLookup(s),
             [nameof(LemonDataVideoClientOptions.ModelLookupTimeout)] = (s, o) => o.ModelLookupTimeout = ReadTimeSpan(s),
+
+            // Not an option of its own: the path of a lemondata-models.json whose models become ModelCatalog.
+            [ModelsFileKey] = (s, o) => o.ModelCatalog = ReadModelsFile(s),
         };
+
+    /// <summary>
+    /// The key whose value is the path of a <c>lemondata-models.json</c> (relative to the current folder), read with
+    /// <see cref="VideoModelCatalog.Load(string)"/> into <see cref="LemonDataVideoClientOptions.ModelCatalog"/>.
+    /// </summary>
+    public const string ModelsFileKey = "ModelsFile";
 
     /// <summary>The keys a section may hold: the settable options of <see cref="LemonDataVideoClientOptions"/> that are not objects.</summary>
     public static IReadOnlyCollection<string> Keys { get; } = Settings.Keys.ToArray();
@@ -119,6 +128,26 @@ public static class LemonDataVideoConfiguration
         }
 
         throw Invalid(setting, "MissingModels, AllModels or None");
+    }
+
+    // A file that cannot be read is a configuration error, named by its key, never a silent fall back to the snapshot.
+    private static VideoModelCatalog ReadModelsFile(IConfigurationSection setting)
+    {
+        var path = System.IO.Path.GetFullPath(setting.Value!.Trim());
+        try
+        {
+            return VideoModelCatalog.Load(path);
+        }
+        catch (VideoModelCatalogException exception)
+        {
+            throw new InvalidOperationException("Configuration key '" + setting.Path + "' names a models file LemonData.Video cannot use: " + exception.Message, exception);
+        }
+        catch (Exception exception) when (exception is System.IO.IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                "Configuration key '" + setting.Path + "' is '" + setting.Value + "', but " + path + " cannot be read (" + exception.Message
+                + "). Write it with 'lemondata-video models sync --out " + setting.Value + "'.", exception);
+        }
     }
 
     private static bool ReadBool(IConfigurationSection setting) =>

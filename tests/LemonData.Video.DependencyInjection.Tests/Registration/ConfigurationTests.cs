@@ -48,7 +48,7 @@ public sealed class ConfigurationTests
         Assert.True(options.IncludePromptInTelemetry);
         Assert.Equal(ModelLookup.AllModels, options.ModelLookup);
         Assert.Equal(TimeSpan.FromSeconds(2), options.ModelLookupTimeout);
-        Assert.Equal(14, LemonDataVideoConfiguration.Keys.Count);
+        Assert.Equal(15, LemonDataVideoConfiguration.Keys.Count);
     }
 
     [Fact]
@@ -104,6 +104,55 @@ public sealed class ConfigurationTests
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<LemonDataVideoClient>());
 
         Assert.StartsWith(expectedStart, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ModelsFile_loads_the_catalog_the_client_checks_by()
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ldv-di-" + Guid.NewGuid().ToString("N") + ".json");
+        System.IO.File.WriteAllText(path, """
+            {"format": "lemondata-video-models/1", "models": [{"id": "acme-video-9", "operations": ["text-to-video"], "resolutions": ["720p"]}]}
+            """);
+        try
+        {
+            var services = Containers.WithConfiguration(new Dictionary<string, string?> { ["LemonData:ApiKey"] = "sk-x", ["LemonData:ModelsFile"] = path });
+            services.AddLemonDataVideoClient();
+
+            var options = services.BuildServiceProvider().GetRequiredService<IOptions<LemonDataVideoClientOptions>>().Value;
+
+            Assert.NotNull(options.ModelCatalog);
+            Assert.True(options.ModelCatalog!.TryGetModel("acme-video-9", out var model));
+            Assert.Equal(new[] { "720p" }, model.Resolutions);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_models_file_that_is_missing_or_bad_names_the_key_and_the_line()
+    {
+        var bad = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ldv-di-" + Guid.NewGuid().ToString("N") + ".json");
+        System.IO.File.WriteAllText(bad, "{\"format\": \"lemondata-video-models/9\", \"models\": []}");
+        try
+        {
+            foreach (var (path, says) in new[] { (bad, "(1): format: "), (bad + ".missing", "cannot be read") })
+            {
+                var services = Containers.WithConfiguration(new Dictionary<string, string?> { ["LemonData:ApiKey"] = "sk-x", ["LemonData:ModelsFile"] = path });
+                services.AddLemonDataVideoClient();
+                var provider = services.BuildServiceProvider();
+
+                var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<LemonDataVideoClient>());
+
+                Assert.StartsWith("Configuration key 'LemonData:ModelsFile' ", error.Message, StringComparison.Ordinal);
+                Assert.Contains(says, error.Message, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            System.IO.File.Delete(bad);
+        }
     }
 
     [Fact]
