@@ -191,7 +191,7 @@ internal sealed class RequestView
 
                     var follower = new LocalFollower(declarator.Symbol, sdk, writes, cancellationToken);
                     return follower.UsesAreModelable(statement) && follower.Follow(statements, index + 1)
-                        ? RequestVisibility.WholeLife
+                        ? Followed(follower)
                         : null;
                 }
 
@@ -220,7 +220,7 @@ internal sealed class RequestView
                         }
                     }
 
-                    return follower.Follow(statements, index + 1) ? RequestVisibility.WholeLife : null;
+                    return follower.Follow(statements, index + 1) ? Followed(follower) : null;
                 }
 
             case ISimpleAssignmentOperation { Target: IParameterReferenceOperation }:
@@ -240,6 +240,10 @@ internal sealed class RequestView
                 return null;
         }
     }
+
+    // Followed to its end, the local's life is all seen; followed to where it leaves the method, only its state there is.
+    private static RequestVisibility Followed(LocalFollower follower) =>
+        follower.Escaped ? RequestVisibility.Initializer : RequestVisibility.WholeLife;
 
     private static bool TryGetStatementList(IOperation statement, out ImmutableArray<IOperation> statements, out int index)
     {
