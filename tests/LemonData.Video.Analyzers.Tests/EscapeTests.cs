@@ -92,6 +92,30 @@ public class EscapeTests
     }
 
     [Fact]
+    public async Task A_local_assigned_a_new_request_is_complete_where_it_leaves()
+    {
+        var source = TestSource.InMethod(
+            """
+                    VideoGenerationRequest request;
+                    request = new() { Prompt = "p", Model = VideoModels.KlingV21Pro, ImageUrl = "https://x/a.png" };
+                    request.Image = "data:image/png;base64,iVBORw0KGgo=";
+                    switch (userFps)
+                    {
+                        case 1:
+                            var inner = new VideoGenerationRequest { Prompt = "p", Model = "sora-2" };
+                            inner.ImageUrl = "https://x/a.png";
+                            last = inner;
+                            break;
+                    }
+
+                    Keep(request);
+            """,
+            Helpers);
+        var ids = (await AllAnalyzers.RunAsync(source)).Select(diagnostic => diagnostic.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(["LDV0002", "LDV0005"], ids);
+    }
+
+    [Fact]
     public async Task A_fixed_length_is_checked_at_the_escape()
     {
         var source = TestSource.InMethod(
@@ -139,6 +163,27 @@ public class EscapeTests
     {
         var diagnostics = await AllAnalyzers.RunAsync(TestSource.InMethod(Built + escape, Helpers));
         Assert.True(diagnostics.IsEmpty, shape + ": " + string.Join("; ", diagnostics));
+    }
+
+    [Theory]
+    [InlineData("written after the enclosing block", "{\n" + Built + "last = request;\n}\nlast!.Model = \"kling-v2.1-pro\";")]
+    [InlineData("written after the enclosing if", "if (flag)\n{\n" + Built + "last = request;\n}\nlast!.Model = \"kling-v2.1-pro\";")]
+    [InlineData("written earlier in the enclosing loop", "var batch = new List<VideoGenerationRequest>();\nforeach (var i in new[] { 1, 2 })\n{\nif (batch.Count > 0) { batch[0].Model = \"kling-v2.1-pro\"; }\n" + Built + "batch.Add(request);\n}")]
+    [InlineData("written in the enclosing finally", "try\n{\n" + Built + "last = request;\n}\nfinally { last!.Model = \"kling-v2.1-pro\"; }")]
+    [InlineData("built inside a lambda", "Func<VideoGenerationRequest> make = () =>\n{\n" + Built + "return request;\n};\nmake().Model = \"kling-v2.1-pro\";")]
+    public async Task A_write_outside_the_locals_block_after_the_escape_keeps_the_silence(string shape, string body)
+    {
+        var diagnostics = await AllAnalyzers.RunAsync(TestSource.InMethod(body, Helpers));
+        Assert.True(diagnostics.IsEmpty, shape + ": " + string.Join("; ", diagnostics));
+    }
+
+    [Fact]
+    public async Task A_local_built_in_a_loop_is_complete_where_it_leaves()
+    {
+        var source = TestSource.InMethod(
+            "var batch = new List<VideoGenerationRequest>();\nforeach (var i in new[] { 1, 2 })\n{\n" + Built + "batch.Add(request);\n}\nKeepAll(batch);",
+            Helpers + "static void KeepAll(List<VideoGenerationRequest> requests) { }");
+        Assert.Equal(["LDV0002"], (await AllAnalyzers.RunAsync(source)).Select(diagnostic => diagnostic.Id));
     }
 
     [Fact]

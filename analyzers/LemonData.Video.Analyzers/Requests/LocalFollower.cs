@@ -177,24 +177,88 @@ internal sealed class LocalFollower
     }
 
     /// <summary>
-    /// Whether the statements from <paramref name="start"/> on leave the request alone: no use of the local, and no
-    /// property of any request written (it may be this one, through the field or the collection it was stored in).
+    /// Whether nothing after the escape can touch the request: the statements from <paramref name="start"/> on neither use
+    /// the local nor write any request's property (it may be this one, through the field or the collection it was stored
+    /// in); nor do the statements after each enclosing block, up to the method's body. An enclosing statement that is not a
+    /// block (a loop, whose next pass comes after; a try, whose finally does; an if) is checked whole, and a request built
+    /// inside a lambda or a local function, which may run at any time, is not judged at its escape.
     /// </summary>
     private bool NothingWritesAfter(ImmutableArray<IOperation> statements, int start)
     {
+        if (!AreQuiet(statements, start) || statements[0].Parent is not { } current)
+        {
+            return false;
+        }
+
+        for (var parent = current.Parent; parent is not null and not IMethodBodyBaseOperation; current = parent, parent = parent.Parent)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            var siblings = parent switch
+            {
+                IBlockOperation block => block.Operations,
+                ISwitchCaseOperation section => section.Body,
+                _ => default,
+            };
+
+            if (siblings.IsDefault)
+            {
+                if (!IsQuiet(parent, allowOwn: true))
+                {
+                    return false;
+                }
+            }
+            else if (!AreQuiet(siblings, siblings.IndexOf(current) + 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool AreQuiet(ImmutableArray<IOperation> statements, int start)
+    {
         for (var i = start; i < statements.Length; i++)
         {
-            foreach (var operation in statements[i].DescendantsAndSelf())
+            if (!IsQuiet(statements[i], allowOwn: false))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                switch (operation)
-                {
-                    case ILocalReferenceOperation reference when IsTheLocal(reference):
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // No write of a request's property (a member of an object initializer writes the new object, not this request) and,
+    // unless allowOwn, no use of the local; with allowOwn (a statement that encloses the local's whole scope), the local's
+    // own uses, already followed, are left out.
+    private bool IsQuiet(IOperation root, bool allowOwn)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case ILocalReferenceOperation reference when IsTheLocal(reference):
+                    if (!allowOwn)
+                    {
                         return false;
-                    case IPropertyReferenceOperation { Instance: not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }) } property
-                        when IsWritten(property) && sdk.TryGetProperty(property.Property, out _):
+                    }
+
+                    break;
+                case IPropertyReferenceOperation { Instance: not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }) } property
+                    when IsWritten(property) && sdk.TryGetProperty(property.Property, out _):
+                    if (!allowOwn || property.Instance is not ILocalReferenceOperation own || !IsTheLocal(own))
+                    {
                         return false;
-                }
+                    }
+
+                    break;
             }
         }
 
