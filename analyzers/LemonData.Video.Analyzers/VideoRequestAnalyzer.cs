@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using LemonData.Video.Analyzers.Configuration;
@@ -149,7 +150,14 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
     {
         // The hot path of every assignment in the compilation: a name lookup rejects nearly all of them before the
         // semantic model is asked anything, and one symbol comparison the rest that do not write the SDK's request.
-        if (AssignedMember.NameOf(((AssignmentExpressionSyntax)context.Node).Left) is not { } name || !gate.Admits(name))
+        var left = ((AssignmentExpressionSyntax)context.Node).Left;
+        if (left is TupleExpressionSyntax tuple)
+        {
+            OnDeconstruction(context, tuple, sdk, models, gate);
+            return;
+        }
+
+        if (AssignedMember.NameOf(left) is not { } name || !gate.Admits(name))
         {
             return;
         }
@@ -164,19 +172,63 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var writeContext = new WriteContext(context, sdk, models, write);
-            foreach (var rule in RuleSet.For(property))
-            {
-                if (RuleSet.Applies(rule, models.Lists))
-                {
-                    Run(rule, ref writeContext);
-                }
-            }
+            RunRules(context, sdk, models, write);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Deliberately silent for the user: see the class remarks.
             SwallowedExceptionObserver?.Invoke(exception);
+        }
+    }
+
+    // (request.Fps, request.Seed) = (500, 7): each element whose value stands in a tuple literal is a write the value
+    // rules judge on its own; no element is part of a request the analyzer sees whole, so the combination rules stay silent.
+    private static void OnDeconstruction(SyntaxNodeAnalysisContext context, TupleExpressionSyntax left, VideoSdk sdk, KnownModels models, PropertyNameGate gate)
+    {
+        var admitted = false;
+        foreach (var argument in left.Arguments)
+        {
+            if (AssignedMember.NameOf(argument.Expression) is { } name && gate.Admits(name))
+            {
+                admitted = true;
+                break;
+            }
+        }
+
+        if (!admitted)
+        {
+            return;
+        }
+
+        try
+        {
+            if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IDeconstructionAssignmentOperation deconstruction)
+            {
+                return;
+            }
+
+            var writes = new List<PropertyWrite>();
+            PropertyWrite.AddDeconstructionWrites(deconstruction, sdk, writes);
+            foreach (var write in writes)
+            {
+                RunRules(context, sdk, models, write);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            SwallowedExceptionObserver?.Invoke(exception);
+        }
+    }
+
+    private static void RunRules(SyntaxNodeAnalysisContext context, VideoSdk sdk, KnownModels models, PropertyWrite write)
+    {
+        var writeContext = new WriteContext(context, sdk, models, write);
+        foreach (var rule in RuleSet.For(write.Property))
+        {
+            if (RuleSet.Applies(rule, models.Lists))
+            {
+                Run(rule, ref writeContext);
+            }
         }
     }
 

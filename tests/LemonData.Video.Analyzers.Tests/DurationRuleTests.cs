@@ -65,7 +65,7 @@ public class DurationRuleTests
                     split.Model = VideoModels.RunwayGen4Turbo5;
                     await client.CreateVideoAsync(split);
 
-                    var template = new VideoGenerationRequest { Prompt = "a cat", Model = VideoModels.RunwayGen4Turbo5, Duration = 10 };
+                    var template = new VideoGenerationRequest { Prompt = "a cat", Model = VideoModels.RunwayGen4Turbo5, Duration = {|#1:10|} };
                     Keep(template);
 
                     var unknown = new VideoGenerationRequest { Prompt = "a cat", Model = userModel, Duration = 10 };
@@ -73,10 +73,11 @@ public class DurationRuleTests
             """,
             "static void Keep(VideoGenerationRequest request) { }");
 
-        // The escaped local is silent: Keep could switch its model.
+        // The local handed to Keep is complete there, as the same initializer passed to Keep directly is.
         await Verify<DurationAnalyzer>.AnalyzerAsync(
             source,
-            Verify<DurationAnalyzer>.Diagnostic(Descriptors.LDV0009_UnsupportedDuration, 0, Rules.CheckDuration("runwayml-gen4-turbo-5", 10)));
+            Verify<DurationAnalyzer>.Diagnostic(Descriptors.LDV0009_UnsupportedDuration, 0, Rules.CheckDuration("runwayml-gen4-turbo-5", 10)),
+            Verify<DurationAnalyzer>.Diagnostic(Descriptors.LDV0009_UnsupportedDuration, 1, Rules.CheckDuration("runwayml-gen4-turbo-5", 10)));
     }
 
     [Fact]

@@ -66,8 +66,9 @@ public class SilenceTests
         await client.CreateVideoAsync(request);
         """)]
     [InlineData("passed to another method, then changed", """
-        var request = new VideoGenerationRequest { Prompt = "p", Model = "sora-2", ImageUrl = "https://x/a.png" };
+        var request = new VideoGenerationRequest { Prompt = "p", Model = "sora-2" };
         AddImage(request);
+        request.ImageUrl = "https://x/a.png";
         """)]
     [InlineData("returned", """
         var request = new VideoGenerationRequest { Prompt = "p", ImageUrl = "https://x/a.png" };

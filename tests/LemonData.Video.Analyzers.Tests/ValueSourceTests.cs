@@ -1,5 +1,7 @@
 extern alias Analyzers;
 
+using System;
+using System.Linq;
 using System.Threading.Tasks;
 using LemonData.Video.Analyzers.Tests.Support;
 using Descriptors = Analyzers::LemonData.Video.Analyzers.Descriptors;
@@ -33,6 +35,12 @@ public class ValueSourceTests
     [InlineData("nullable cast", "", "(int?)121")]
     [InlineData("cast of a constant", "", "(int)121L")]
     [InlineData("char", "", "'y'")]
+    [InlineData("parentheses", "", "(121)")]
+    [InlineData("checked", "", "checked(120 + 1)")]
+    [InlineData("unchecked", "", "unchecked(120 + 1)")]
+    [InlineData("checked cast", "", "checked((int)121L)")]
+    [InlineData("casts of casts", "", "(int)(short)(TooFast)")]
+    [InlineData("nullable cast of a parenthesized constant", "const int fps = 121;", "(int?)(fps)")]
     public async Task Fps(string source, string declaration, string expression)
     {
         _ = source;
@@ -68,6 +76,9 @@ public class ValueSourceTests
     [InlineData("const local", "const string model = \"sora2\";", "model")]
     [InlineData("concatenation", "", "Prefix + \"2\"")]
     [InlineData("constant interpolation", "", "$\"{Prefix}2\"")]
+    [InlineData("constant interpolation of constants", "const string two = \"2\";", "$\"{Prefix}{two}\"")]
+    [InlineData("cast of a constant interpolation", "", "(string)$\"{Prefix}2\"")]
+    [InlineData("parenthesized concatenation", "", "(Prefix + (\"2\"))")]
     public async Task Model(string source, string declaration, string expression)
     {
         _ = source;
@@ -106,5 +117,71 @@ public class ValueSourceTests
         await Verify<DurationAnalyzer>.AnalyzerAsync(
             code,
             Verify<DurationAnalyzer>.Diagnostic(Descriptors.LDV0009_UnsupportedDuration, 0, Rules.CheckDuration("runwayml-gen4-turbo-5", 10)));
+    }
+    [Theory]
+    [InlineData("literal", "500")]
+    [InlineData("checked", "checked(250 * 2)")]
+    [InlineData("parenthesized cast", "((int)500L)")]
+    public async Task Deconstruction_writes_a_constant_element(string source, string expression)
+    {
+        _ = source;
+        var code = TestSource.InMethod(
+            $$"""
+                    var request = new VideoGenerationRequest { Prompt = "a cat" };
+                    (request.Fps, request.Seed) = ({|#0:{{expression}}|}, 7);
+                    await client.CreateVideoAsync(request);
+            """);
+        await Verify<FpsAnalyzer>.AnalyzerAsync(code, Verify<FpsAnalyzer>.Diagnostic(Descriptors.LDV0006_FpsOutOfRange, 0, Rules.CheckFps(500)));
+    }
+
+    [Fact]
+    public async Task Deconstruction_checks_each_element_with_its_own_rules()
+    {
+        var code = TestSource.InMethod(
+            """
+                    var request = new VideoGenerationRequest { Prompt = "a cat" };
+                    (request.Model, request.CfgScale, request.Fps) = ({|#0:Typo|}, {|#1:25.0|}, 24);
+            """,
+            Constants);
+        var diagnostics = await AllAnalyzers.RunAsync(TestSource.WithoutMarkup(code));
+        Assert.Equal(
+            ["LDV0001 Typo", "LDV0007 25.0"],
+            diagnostics.Select(diagnostic => diagnostic.Id + " " + diagnostic.Location.SourceTree!.ToString().Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length))
+                .Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("a parameter", "(request.Fps, request.Seed) = (userFps + 500, 7);")]
+    [InlineData("a static readonly field", "(request.Fps, request.Seed) = (ReadonlyFps, 7);")]
+    [InlineData("a conditional tuple", "(request.Fps, request.Seed) = flag ? (500, 7) : (30, 7);")]
+    [InlineData("a conditional element", "(request.Fps, request.Seed) = (flag ? 500 : userFps, 7);")]
+    [InlineData("a tuple from a method", "(request.Fps, request.Seed) = Pair();")]
+    [InlineData("a tuple local", "var pair = (500, 7);\n(request.Fps, request.Seed) = pair;")]
+    [InlineData("combinations are not judged", "(request.Model, request.ImageUrl) = (\"sora-2\", \"https://x/a.png\");\nawait client.CreateVideoAsync(request);")]
+    [InlineData("a parameter, in a branch", "if (flag) { (request.Fps, request.Seed) = (userFps, 7); }")]
+    public async Task Deconstruction_of_values_the_compiler_does_not_know_stays_silent(string shape, string body)
+    {
+        var code = TestSource.InMethod(
+            "var request = new VideoGenerationRequest { Prompt = \"a cat\" };\n" + body,
+            """
+                static readonly int ReadonlyFps = 500;
+                static (int, long) Pair() => (500, 7);
+            """);
+        var diagnostics = await AllAnalyzers.RunAsync(code);
+        Assert.True(diagnostics.IsEmpty, shape + ": " + string.Join("; ", diagnostics));
+    }
+
+    [Theory]
+    [InlineData("a parameter", "userFps + 500")]
+    [InlineData("a static readonly field", "ReadonlyFps")]
+    [InlineData("a conditional", "flag ? 500 : 30")]
+    [InlineData("an unchecked cast of a parameter", "unchecked((int)(userFps * 500L))")]
+    public async Task Values_the_compiler_does_not_know_stay_silent_through_casts_and_checked(string shape, string expression)
+    {
+        var code = TestSource.InMethod(
+            "await client.CreateVideoAsync(new VideoGenerationRequest { Prompt = \"a cat\", Fps = checked((int?)(" + expression + ")) });",
+            "static readonly int ReadonlyFps = 500;");
+        var diagnostics = await AllAnalyzers.RunAsync(code);
+        Assert.True(diagnostics.IsEmpty, shape + ": " + string.Join("; ", diagnostics));
     }
 }

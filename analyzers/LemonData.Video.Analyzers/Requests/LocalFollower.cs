@@ -8,8 +8,11 @@ namespace LemonData.Video.Analyzers.Requests;
 /// <summary>
 /// Follows a local that holds a request through the statements after its creation, in straight-line code.
 /// What it can model: property assignments as statements of the same list, property reads anywhere, and
-/// sending the request with the client. Anything else stops it: passing the local to another method,
-/// returning or storing it, capturing it in a lambda or local function, assigning a property of the API's limits or
+/// sending the request with the client, and a statement where the request leaves the method (returned, an argument of
+/// any call, stored in a field, a property or an array element, captured by a lambda that does not write it) when
+/// nothing after it touches the local or writes any request's property: following ends there (<see cref="Escaped"/>).
+/// Anything else stops it: passing the local by ref or out, aliasing it, leaving in a branch, a loop or an expression,
+/// capturing it in a local function or a lambda that writes it, assigning a property of the API's limits or
 /// capabilities in a branch, a loop or an expression, a label that a goto could jump back to. Any other property
 /// assigned there (<c>Seed</c>, <c>Resolution</c>, ...) only becomes unknown (<see cref="RequestWrites.MarkUnknown"/>).
 /// </summary>
@@ -48,6 +51,7 @@ internal sealed class LocalFollower
     /// </summary>
     public bool Follow(ImmutableArray<IOperation> statements, int start)
     {
+        Escaped = false;
         for (var i = start; i < statements.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -84,7 +88,177 @@ internal sealed class LocalFollower
 
             if (!UsesAreModelable(statement))
             {
+                // The request leaves the method here (returned, handed to a call, stored, captured): its state at this
+                // statement is complete, as an initializer's is, provided nothing after it can touch the request.
+                if (IsEscape(statement) && NothingWritesAfter(statements, i + 1))
+                {
+                    Escaped = true;
+                    return true;
+                }
+
                 return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the last <see cref="Follow"/> ended at a statement where the request leaves the method: the writes seen so
+    /// far are the request there, but a property left unset may still be set by whoever receives it.
+    /// </summary>
+    public bool Escaped { get; private set; }
+
+    /// <summary>
+    /// Whether <paramref name="statement"/> is a straight-line statement (an expression, a declaration or a return) in
+    /// which every use of the local either reads a property or hands the whole request on by value: returned, an
+    /// argument of any call, assigned to a field, a property or an array element, an array element, or captured
+    /// by a lambda that only reads it and passes it on by value. No property is written there.
+    /// </summary>
+    private bool IsEscape(IOperation statement)
+    {
+        if (statement is not (IExpressionStatementOperation or IVariableDeclarationGroupOperation or IReturnOperation))
+        {
+            return false;
+        }
+
+        var escapes = false;
+        foreach (var operation in statement.Descendants())
+        {
+            if (operation is ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            if (operation is not ILocalReferenceOperation reference || !IsTheLocal(reference))
+            {
+                continue;
+            }
+
+            if (reference.Parent is IPropertyReferenceOperation property && property.Instance == reference)
+            {
+                if (IsWritten(property))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (!IsHandedOn(reference))
+            {
+                return false;
+            }
+
+            escapes = true;
+        }
+
+        return escapes;
+    }
+
+    private static bool IsHandedOn(ILocalReferenceOperation reference)
+    {
+        IOperation value = reference;
+        while (value.Parent is IConversionOperation { IsImplicit: true } conversion
+            && (conversion.Conversion.IsIdentity || conversion.Conversion.IsReference))
+        {
+            value = conversion;
+        }
+
+        return value.Parent switch
+        {
+            IReturnOperation => true,
+            IArgumentOperation argument => argument.Parameter is { RefKind: RefKind.None },
+            IArrayInitializerOperation => true,
+            ISimpleAssignmentOperation { IsRef: false, Target: IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation } assignment
+                => assignment.Value == value,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Whether nothing after the escape can touch the request: the statements from <paramref name="start"/> on neither use
+    /// the local nor write any request's property (it may be this one, through the field or the collection it was stored
+    /// in); nor do the statements after each enclosing block, up to the method's body. An enclosing statement that is not a
+    /// block (a loop, whose next pass comes after; a try, whose finally does; an if) is checked whole, and a request built
+    /// inside a lambda or a local function, which may run at any time, is not judged at its escape.
+    /// </summary>
+    private bool NothingWritesAfter(ImmutableArray<IOperation> statements, int start)
+    {
+        if (!AreQuiet(statements, start) || statements[0].Parent is not { } current)
+        {
+            return false;
+        }
+
+        for (var parent = current.Parent; parent is not null and not IMethodBodyBaseOperation; current = parent, parent = parent.Parent)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            var siblings = parent switch
+            {
+                IBlockOperation block => block.Operations,
+                ISwitchCaseOperation section => section.Body,
+                _ => default,
+            };
+
+            if (siblings.IsDefault)
+            {
+                if (!IsQuiet(parent, allowOwn: true))
+                {
+                    return false;
+                }
+            }
+            else if (!AreQuiet(siblings, siblings.IndexOf(current) + 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool AreQuiet(ImmutableArray<IOperation> statements, int start)
+    {
+        for (var i = start; i < statements.Length; i++)
+        {
+            if (!IsQuiet(statements[i], allowOwn: false))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // No write of a request's property (a member of an object initializer writes the new object, not this request) and,
+    // unless allowOwn, no use of the local; with allowOwn (a statement that encloses the local's whole scope), the local's
+    // own uses, already followed, are left out.
+    private bool IsQuiet(IOperation root, bool allowOwn)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case ILocalReferenceOperation reference when IsTheLocal(reference):
+                    if (!allowOwn)
+                    {
+                        return false;
+                    }
+
+                    break;
+                case IPropertyReferenceOperation { Instance: not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }) } property
+                    when IsWritten(property) && sdk.TryGetProperty(property.Property, out _):
+                    if (!allowOwn || property.Instance is not ILocalReferenceOperation own || !IsTheLocal(own))
+                    {
+                        return false;
+                    }
+
+                    break;
             }
         }
 

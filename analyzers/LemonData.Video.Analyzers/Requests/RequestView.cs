@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LemonData.Video.Analyzers.Requests;
@@ -157,6 +158,23 @@ internal sealed class RequestView
             created = conversion;
         }
 
+        // An element of a C# 12 collection expression ([new() { ... }]), as of a collection initializer: Roslyn 4.8 has no
+        // operation for the collection expression, so its syntax says where the request stands.
+        if (created.Syntax.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax })
+        {
+            return RequestVisibility.Initializer;
+        }
+
+        // An operand of ?:, ?? or a cast that is handed on at once (an argument, a return, an array element): the
+        // initializer is all that is set on this request here, though which request goes on is not known.
+        if (LeavesThroughOperand(created) is { } operand)
+        {
+            return operand.Parent is IArgumentOperation { Parameter.RefKind: RefKind.None } or IReturnOperation or IArrayInitializerOperation
+                || operand.Syntax.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax }
+                ? RequestVisibility.Initializer
+                : null;
+        }
+
         // Handed on as object or an interface (a logger, params object[]): the initializer is still all that is
         // set here, as for a typed argument; the request is never the client's, so it is never its whole life.
         IOperation widened = created;
@@ -191,7 +209,7 @@ internal sealed class RequestView
 
                     var follower = new LocalFollower(declarator.Symbol, sdk, writes, cancellationToken);
                     return follower.UsesAreModelable(statement) && follower.Follow(statements, index + 1)
-                        ? RequestVisibility.WholeLife
+                        ? Followed(follower)
                         : null;
                 }
 
@@ -220,7 +238,7 @@ internal sealed class RequestView
                         }
                     }
 
-                    return follower.Follow(statements, index + 1) ? RequestVisibility.WholeLife : null;
+                    return follower.Follow(statements, index + 1) ? Followed(follower) : null;
                 }
 
             case ISimpleAssignmentOperation { Target: IParameterReferenceOperation }:
@@ -238,6 +256,42 @@ internal sealed class RequestView
             default:
                 // A conversion, a conditional, a tuple...: the request may end up in a local the analyzer does not follow.
                 return null;
+        }
+    }
+
+    // Followed to its end, the local's life is all seen; followed to where it leaves the method, only its state there is.
+    private static RequestVisibility Followed(LocalFollower follower) =>
+        follower.Escaped ? RequestVisibility.Initializer : RequestVisibility.WholeLife;
+
+    /// <summary>
+    /// The outermost of the ?: (either branch), ?? (its right operand) and cast (not user-defined) operations that
+    /// <paramref name="created"/> stands in, through implicit conversions; null when it stands in none.
+    /// </summary>
+    private static IOperation? LeavesThroughOperand(IOperation created)
+    {
+        IOperation? outermost = null;
+        var current = created;
+        while (true)
+        {
+            switch (current.Parent)
+            {
+                case IConversionOperation { Conversion.IsUserDefined: false } conversion when conversion.Conversion.IsIdentity || conversion.Conversion.IsReference:
+                    current = conversion;
+                    if (!conversion.IsImplicit)
+                    {
+                        outermost = current;
+                    }
+
+                    continue;
+                case IConditionalOperation { IsRef: false, WhenFalse: not null } conditional when conditional.WhenTrue == current || conditional.WhenFalse == current:
+                    current = outermost = conditional;
+                    continue;
+                case ICoalesceOperation coalesce when coalesce.WhenNull == current:
+                    current = outermost = coalesce;
+                    continue;
+                default:
+                    return outermost is null ? null : current;
+            }
         }
     }
 

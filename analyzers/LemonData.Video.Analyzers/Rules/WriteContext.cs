@@ -38,7 +38,10 @@ internal struct WriteContext
     {
         if (!requestLookedUp)
         {
-            request = RequestView.ForAssignment(Write.Assignment, sdk, context.CancellationToken);
+            // An element of a deconstruction is never part of a request the analyzer sees whole.
+            request = Write.Assignment is ISimpleAssignmentOperation assignment
+                ? RequestView.ForAssignment(assignment, sdk, context.CancellationToken)
+                : null;
             requestLookedUp = true;
         }
 
