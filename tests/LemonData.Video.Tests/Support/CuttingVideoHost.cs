@@ -36,14 +36,11 @@ public sealed record HostRequest(string Method, string Path, IReadOnlyDictionary
 /// answer off at any byte of the file: what WireMock cannot do. One request per connection (<c>Connection: close</c>).
 /// Stops when disposed, and by itself after two minutes.
 /// </summary>
-public sealed class CuttingVideoHost : IDisposable
+public sealed class CuttingVideoHost : LoopbackTcpHost
 {
     public const string VideoPath = "/videos/v.mp4";
 
-    private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stop = new(TimeSpan.FromMinutes(2));
     private readonly ConcurrentQueue<HostRequest> _requests = new();
-    private readonly ConcurrentQueue<TcpClient> _connections = new();
     private readonly ConcurrentQueue<(long At, CutKind Kind)> _cuts = new();
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
     private readonly object _gate = new();
@@ -51,17 +48,13 @@ public sealed class CuttingVideoHost : IDisposable
     private (byte[] Video, string? EntityTag)? _changeAtNextCut;
 
     public CuttingVideoHost(byte[] video, string? entityTag = "\"v1\"", string? lastModified = null)
+        : base(stopAfter: TimeSpan.FromMinutes(2))
     {
         Video = video;
         EntityTag = entityTag;
         LastModified = lastModified;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Endpoint = new Uri("http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port);
-        _ = AcceptAsync();
+        StartAccepting();
     }
-
-    public Uri Endpoint { get; }
 
     /// <summary>The file served now; replace it (with <see cref="EntityTag"/>) to change the file between requests.</summary>
     public byte[] Video { get; set; }
@@ -120,38 +113,9 @@ public sealed class CuttingVideoHost : IDisposable
         }
     }
 
-    public void Dispose()
+    protected override async Task ServeAsync(TcpClient connection)
     {
-        _stop.Cancel();
-        _listener.Stop();
-        while (_connections.TryDequeue(out var connection))
-        {
-            connection.Dispose();
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        try
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                var connection = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-                _connections.Enqueue(connection);
-                _ = ServeAsync(connection);
-            }
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
-        {
-            // Stopped.
-        }
-    }
-
-    private async Task ServeAsync(TcpClient connection)
-    {
-        var token = _stop.Token;
+        var token = Stopping;
         try
         {
             var stream = connection.GetStream();

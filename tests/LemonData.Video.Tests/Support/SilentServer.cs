@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
@@ -14,65 +13,25 @@ namespace LemonData.Video.Tests.Support;
 /// A server on 127.0.0.1 that accepts connections, reads the requests and never answers: a service
 /// that hangs. Unlike a delayed WireMock answer, disposing it does not wait for anything.
 /// </summary>
-public sealed class SilentServer : IDisposable
+public sealed class SilentServer : LoopbackTcpHost
 {
-    private readonly TcpListener _listener;
-    private readonly ConcurrentQueue<TcpClient> _connections = new();
     private readonly ConcurrentQueue<string> _requestLines = new();
-    private readonly CancellationTokenSource _stop = new();
 
-    public SilentServer()
-    {
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Endpoint = new Uri("http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port);
-        _ = AcceptAsync();
-    }
-
-    public Uri Endpoint { get; }
+    public SilentServer() => StartAccepting();
 
     /// <summary>The request line ("POST /v1/videos/generations HTTP/1.1") of every request received.</summary>
     public IReadOnlyList<string> RequestLines => _requestLines.ToList();
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        while (_connections.TryDequeue(out var connection))
-        {
-            connection.Dispose();
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        try
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                var connection = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-                _connections.Enqueue(connection);
-                _ = ReadRequestLineAsync(connection);
-            }
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
-        {
-            // Stopped.
-        }
-    }
-
-    private async Task ReadRequestLineAsync(TcpClient connection)
+    protected override async Task ServeAsync(TcpClient connection)
     {
         try
         {
             var stream = connection.GetStream();
             var received = new StringBuilder();
             var buffer = new byte[4096];
-            while (!_stop.IsCancellationRequested)
+            while (!Stopping.IsCancellationRequested)
             {
-                var read = await stream.ReadAsync(buffer, _stop.Token).ConfigureAwait(false);
+                var read = await stream.ReadAsync(buffer, Stopping).ConfigureAwait(false);
                 if (read == 0)
                 {
                     return;
