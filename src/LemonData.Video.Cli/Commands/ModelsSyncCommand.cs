@@ -51,7 +51,7 @@ internal static class ModelsSyncCommand
         var withLists = 0;
         foreach (var model in details)
         {
-            withLists += model.Durations is not null || model.Resolutions is not null || model.AspectRatios is not null || model.SupportedParameters is not null ? 1 : 0;
+            withLists += model.HasContractLists ? 1 : 0;
         }
 
         if (run.Json)

@@ -103,8 +103,11 @@ public sealed class VideoModelInfo
     /// </summary>
     public IReadOnlyList<string>? SupportedParameters { get; }
 
-    /// <summary>Whether the service's model contract gave any of the lists: such a model is never looked up again.</summary>
-    internal bool HasContractLists => Durations is not null || Resolutions is not null || AspectRatios is not null || SupportedParameters is not null;
+    /// <summary>
+    /// Whether any of <see cref="Durations"/>, <see cref="Resolutions"/>, <see cref="AspectRatios"/> and
+    /// <see cref="SupportedParameters"/> is known: such a model is checked by its own contract and never looked up again.
+    /// </summary>
+    public bool HasContractLists => Durations is not null || Resolutions is not null || AspectRatios is not null || SupportedParameters is not null;
 
     /// <summary>The contract lists of this model, as given (null where unknown).</summary>
     internal VideoModelContract Contract => new(

@@ -38,8 +38,8 @@ public static class AnalyzerTelemetryReport
             }
         }
 
-        var emptyMedian = Median(emptyTimes);
-        var oursMedian = Median(oursTimes);
+        var emptyMedian = Medians.Of(emptyTimes);
+        var oursMedian = Medians.Of(oursTimes);
         var ratio = oursMedian / emptyMedian;
         var perConstruction = (oursMedian - emptyMedian) * 1e6 / ConsumerCorpus.RequestCount;
         Console.WriteLine();
@@ -64,11 +64,5 @@ public static class AnalyzerTelemetryReport
         var watch = Stopwatch.StartNew();
         action();
         return watch.Elapsed.TotalSeconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -33,8 +33,8 @@ public static class ModelsFileReport
             with.Add(Time(compilation, ours, file));
         }
 
-        var wallRatio = Median(with.Select(t => t.Wall)) / Median(without.Select(t => t.Wall));
-        var cpuRatio = Median(with.Select(t => t.Cpu)) / Median(without.Select(t => t.Cpu));
+        var wallRatio = Medians.Of(with.Select(t => t.Wall)) / Medians.Of(without.Select(t => t.Wall));
+        var cpuRatio = Medians.Of(with.Select(t => t.Cpu)) / Medians.Of(without.Select(t => t.Cpu));
         Console.WriteLine();
         Console.WriteLine($"// * Analyzer with lemondata-models.json: alternating runs ({Pairs} pairs, {ModelsFileCorpus.ModelCount}-model file) *");
         Console.WriteLine("| Run | No file: wall s / CPU s | With the file: wall s / CPU s |");
@@ -67,11 +67,5 @@ public static class ModelsFileReport
         }
 
         return (watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpuBefore).TotalSeconds);
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }
