@@ -120,21 +120,12 @@ public sealed class ModelsFileBuildTests
 
     private async Task<IReadOnlyList<SarifResult>> BuildAsync(string name, Action<string> prepare, string? properties = null)
     {
-        var project = Path.Combine(consumer.Root, "models-" + name, "app");
-        Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), Program);
-        var projectText = consumer.ProjectText();
-        if (properties is not null)
-        {
-            projectText = projectText.Replace("</PropertyGroup>", "  " + properties + "\n  </PropertyGroup>", StringComparison.Ordinal);
-        }
-
-        File.WriteAllText(Path.Combine(project, "App.csproj"), projectText);
-        File.WriteAllText(Path.Combine(project, "NuGet.config"), consumer.NuGetConfigText());
+        var projectPath = consumer.WriteProject(Path.Combine("models-" + name, "app"), "App.csproj", new Dictionary<string, string> { ["Program.cs"] = Program }, properties);
+        var project = Path.GetDirectoryName(projectPath)!;
         prepare(project);
 
         var sarif = Path.Combine(consumer.Root, "models-" + name + ".sarif");
-        var arguments = new List<string> { "build", Path.Combine(project, "App.csproj"), "-c", "Debug", "-p:ErrorLog=" + sarif + "%2Cversion=2.1", "-v:minimal" };
+        var arguments = new List<string> { "build", projectPath, "-c", "Debug", "-p:ErrorLog=" + sarif + "%2Cversion=2.1", "-v:minimal" };
         arguments.AddRange(DotNet.NoLingeringProcesses);
 
         // The builds share the machine with the collection's own: one at a time keeps each within its time limit.

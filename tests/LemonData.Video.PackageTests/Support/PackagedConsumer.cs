@@ -165,6 +165,44 @@ public sealed class PackagedConsumer : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Writes another consumer of the same package beside the shared one: <paramref name="projectFileName"/> in
+    /// <paramref name="folder"/> (relative to this run's folder), with this run's NuGet.config, the MSBuild
+    /// <paramref name="properties"/> added to the project, and <paramref name="files"/> (paths relative to the project's
+    /// folder). Returns the project file's full path.
+    /// </summary>
+    public string WriteProject(string folder, string projectFileName, IReadOnlyDictionary<string, string> files, string? properties = null)
+    {
+        var directory = Path.Combine(Root, folder);
+        Directory.CreateDirectory(directory);
+        var projectText = ProjectText();
+        if (properties is not null)
+        {
+            projectText = projectText.Replace("</PropertyGroup>", "  " + properties + "\n  </PropertyGroup>", StringComparison.Ordinal);
+        }
+
+        var projectPath = Path.Combine(directory, projectFileName);
+        File.WriteAllText(projectPath, projectText);
+        File.WriteAllText(Path.Combine(directory, "NuGet.config"), NuGetConfigText());
+        foreach (var (relativePath, text) in files)
+        {
+            var path = Path.Combine(directory, relativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
+
+        return projectPath;
+    }
+
+    /// <summary><c>dotnet restore</c> of a project <see cref="WriteProject"/> wrote, from this run's feed and cache.</summary>
+    public async Task<ProcessResult> RestoreAsync(string projectPath)
+    {
+        var arguments = new List<string> { "restore", projectPath };
+        arguments.AddRange(DotNet.NoLingeringProcesses);
+        var restore = await DotNet.RunAsync(Path.GetDirectoryName(projectPath)!, arguments, BuildTimeout).ConfigureAwait(false);
+        return restore.ExitCode == 0 ? restore : throw new InvalidOperationException("The restore failed." + Environment.NewLine + restore.Describe());
+    }
+
     /// <summary>A consumer project of the packed package (restored from the feed into this run's own cache).</summary>
     public string ProjectText() => $"""
         <Project Sdk="Microsoft.NET.Sdk">
