@@ -26,6 +26,11 @@ public sealed class ClampToNearestBoundFix : CodeFixProvider
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        if (FixAllKeyForAnotherRule.Answered(context, FixableDiagnosticIds, "Use the nearest value in range", EquivalenceKey))
+        {
+            return;
+        }
+
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null)
         {

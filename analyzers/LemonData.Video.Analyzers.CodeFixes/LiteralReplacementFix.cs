@@ -25,12 +25,20 @@ public abstract class LiteralReplacementFix : CodeFixProvider
     /// <summary>The equivalence key of the fix.</summary>
     private protected abstract string Key { get; }
 
+    /// <summary>The fix's title without a value, for a host that asks about another rule's diagnostic (<see cref="FixAllKeyForAnotherRule"/>).</summary>
+    private protected abstract string GenericTitle { get; }
+
     /// <inheritdoc />
     public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc />
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        if (FixAllKeyForAnotherRule.Answered(context, FixableDiagnosticIds, GenericTitle, Key))
+        {
+            return;
+        }
+
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null)
         {

@@ -29,6 +29,8 @@ public sealed class UseOfferedValueFix : LiteralReplacementFix
 
     private protected override string Key => EquivalenceKey;
 
+    private protected override string GenericTitle => "Use a value the model offers";
+
     private protected override ExpressionSyntax? Replacement(Diagnostic diagnostic, SyntaxNode node, string value)
     {
         if (!IsDuration(diagnostic))

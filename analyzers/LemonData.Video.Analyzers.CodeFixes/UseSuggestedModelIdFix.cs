@@ -21,6 +21,8 @@ public sealed class UseSuggestedModelIdFix : LiteralReplacementFix
 
     private protected override string Key => EquivalenceKey;
 
+    private protected override string GenericTitle => "Use the suggested model";
+
     private protected override ExpressionSyntax? Replacement(Diagnostic diagnostic, SyntaxNode node, string value) =>
         FixSyntax.IsStringLiteral(node) ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(value)) : null;
 
