@@ -26,8 +26,14 @@ public sealed class CSharpLsTests : IClassFixture<CSharpLsTests.SharedServer>
     private static readonly TimeSpan AfterEdit = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan TestTimeout = TimeSpan.FromMinutes(4);
 
-    /// <summary>What Neovim's <c>settings</c> or Helix's <c>config</c> holds with the README's snippet.</summary>
+    /// <summary>
+    /// What Neovim's <c>settings</c> and Helix's <c>config</c> hold with the README's snippets: both clients answer the
+    /// server's <c>workspace/configuration</c> for <c>csharp</c> with its value, as <see cref="CSharpLsSession"/> does.
+    /// </summary>
     private static readonly JsonObject AnalyzersEnabled = new() { ["csharp"] = new JsonObject { ["analyzersEnabled"] = true } };
+
+    /// <summary>That object in Lua's and TOML's inline syntax, which happen to spell it the same.</summary>
+    private const string AnalyzersEnabledInSnippets = "csharp = { analyzersEnabled = true }";
 
     private const string Typing = """
         using LemonData.Video;
@@ -126,6 +132,18 @@ public sealed class CSharpLsTests : IClassFixture<CSharpLsTests.SharedServer>
         this.consumer = consumer;
         this.server = server;
         this.output = output;
+    }
+
+    [Fact]
+    public void The_READMEs_Neovim_and_Helix_snippets_give_the_setting_these_tests_give()
+    {
+        var section = ReadmeSection.Read("### In your editor");
+        var neovim = Assert.Single(section.CodeBlocks("lua"));
+        var helix = Assert.Single(section.CodeBlocks("toml"));
+
+        Assert.Contains("settings = { " + AnalyzersEnabledInSnippets + " }", neovim, StringComparison.Ordinal);
+        Assert.Contains("config = { " + AnalyzersEnabledInSnippets + " }", helix, StringComparison.Ordinal);
+        Assert.Equal("""{"csharp":{"analyzersEnabled":true}}""", AnalyzersEnabled.ToJsonString());
     }
 
     [SkippableFact]
