@@ -205,7 +205,18 @@ public sealed class CSharpLsSession : IAsyncDisposable
                 process.Kill(entireProcessTree: true);
             }
 
-            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            using (var shortly = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            {
+                try
+                {
+                    await process.WaitForExitAsync(shortly.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    Log("the server's process did not exit within 10 s of being killed");
+                }
+            }
+
             connection.Dispose();
             process.Dispose();
         }

@@ -13,8 +13,6 @@ namespace LemonData.Video.PackageTests.Support.Lsp;
 /// </summary>
 internal static class CSharpLsTool
 {
-    public const string Version = "0.28.0";
-
     private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(3);
     private static readonly Lazy<Task<string?>> Restore = new(RestoreAsync);
 
@@ -34,11 +32,11 @@ internal static class CSharpLsTool
             var restore = await DotNet.RunAsync(RepositoryRoot.Path, new[] { "tool", "restore" }, RestoreTimeout).ConfigureAwait(false);
             return restore.ExitCode == 0
                 ? null
-                : $"csharp-ls {Version} could not be installed (no package feed serves it?):{Environment.NewLine}{restore.Describe(maxLines: 20)}";
+                : $"csharp-ls, as {manifest} pins it, could not be installed (no package feed serves it?):{Environment.NewLine}{restore.Describe(maxLines: 20)}";
         }
         catch (TimeoutException timeout)
         {
-            return $"csharp-ls {Version} could not be installed in {RestoreTimeout.TotalMinutes:F0} min: {timeout.Message}";
+            return $"csharp-ls, as {manifest} pins it, could not be installed in {RestoreTimeout.TotalMinutes:F0} min: {timeout.Message}";
         }
     }
 }
