@@ -8,10 +8,10 @@ namespace LemonData.Video.Analyzers.CodeFixes;
 
 /// <summary>
 /// What a fix with one equivalence key answers when a host hands it only diagnostics of rules it does not fix.
-/// <c>dotnet format analyzers</c> learns the key of a fix's Fix All by handing the fix the first diagnostic the analysis
-/// found, whatever its id (its <c>SolutionCodeFixApplier</c> takes <c>result.Diagnostics...FirstOrDefault()</c>), and
-/// the key of the first action registered. One analyzer reports all sixteen LDV rules, so that diagnostic is often
-/// another rule's: with no action registered, the key is null, Fix All finds no action with it, and the rule is left
+/// <c>dotnet format analyzers</c> learns the key of a fix's Fix All by handing the fix the first diagnostic its analysis
+/// found among all the ids of <c>--diagnostics</c>, not only the fix's (its <c>SolutionCodeFixApplier</c> takes
+/// <c>result.Diagnostics...FirstOrDefault()</c>), and the key of the first action registered. One analyzer reports all
+/// the LDV rules, so that diagnostic is often another rule's: with no action registered, the key is null, Fix All finds no action with it, and the rule is left
 /// unfixed ("didn't return a Fix All action"). Seen with <c>--diagnostics LDV0001 LDV0006</c>: <c>Fps = 240</c> stayed
 /// whenever <c>Model = "sora2"</c> came first in the file and dotnet format took LDV0006 first (its order is a hash set's).
 /// The answer is an action that carries the key and changes nothing: the host never applies it, only its Fix All, over
