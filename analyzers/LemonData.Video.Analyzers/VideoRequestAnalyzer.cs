@@ -32,6 +32,20 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
     /// </summary>
     internal static Action<Exception>? SwallowedExceptionObserver { get; set; }
 
+    private readonly bool readSyntaxFirst;
+
+    /// <summary>The analyzer as the compiler and the IDE create it.</summary>
+    public VideoRequestAnalyzer()
+        : this(readSyntaxFirst: true)
+    {
+    }
+
+    /// <param name="readSyntaxFirst">
+    /// False only in the analyzer's own tests: every request is then read from the operation tree, and each test checks
+    /// that reading the syntax first (<see cref="SyntaxRequests"/>) finds exactly the same diagnostics.
+    /// </param>
+    internal VideoRequestAnalyzer(bool readSyntaxFirst) => this.readSyntaxFirst = readSyntaxFirst;
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleSet.Descriptors
         .Add(Descriptors.LDV0012_InvalidExtraModel)
@@ -45,7 +59,7 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
-    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    private void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         // Resolved once per compilation: the callback compares symbols, it never looks a name up.
         var sdk = VideoSdk.TryCreate(context.Compilation);
@@ -68,7 +82,8 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
         // Every diagnostic is reported from the assignment it is about: a diagnostic reported elsewhere would be
         // non-local, which the IDE neither shows as the user types nor offers a fix for.
         var gate = RuleSet.GateFor(models.Lists);
-        context.RegisterSyntaxNodeAction(syntaxContext => OnAssignment(syntaxContext, sdk, models, gate), SyntaxKind.SimpleAssignmentExpression);
+        var syntaxRequests = readSyntaxFirst ? new SyntaxRequests(sdk) : null;
+        context.RegisterSyntaxNodeAction(syntaxContext => OnAssignment(syntaxContext, sdk, models, gate, syntaxRequests), SyntaxKind.SimpleAssignmentExpression);
 
         // The file's problems are reported in the file, from an action on the file itself: once per problem whatever the
         // number of syntax trees, and refreshed by the IDE when the file is edited.
@@ -146,11 +161,13 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void OnAssignment(SyntaxNodeAnalysisContext context, VideoSdk sdk, KnownModels models, PropertyNameGate gate)
+    private static void OnAssignment(SyntaxNodeAnalysisContext context, VideoSdk sdk, KnownModels models, PropertyNameGate gate, SyntaxRequests? syntaxRequests)
     {
         // The hot path of every assignment in the compilation: a name lookup rejects nearly all of them before the
-        // semantic model is asked anything, and one symbol comparison the rest that do not write the SDK's request.
-        var left = ((AssignmentExpressionSyntax)context.Node).Left;
+        // semantic model is asked anything; the syntax, with the binder's name lookups, reads nearly all of the rest; the
+        // method is bound (its operation tree) only for the shapes the syntax cannot read.
+        var node = (AssignmentExpressionSyntax)context.Node;
+        var left = node.Left;
         if (left is TupleExpressionSyntax tuple)
         {
             OnDeconstruction(context, tuple, sdk, models, gate);
@@ -164,6 +181,16 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
 
         try
         {
+            if (syntaxRequests is not null && syntaxRequests.Read(context.SemanticModel, node, context.CancellationToken, out var read, out var view))
+            {
+                if (read is not null)
+                {
+                    RunRules(context, sdk, models, read, view);
+                }
+
+                return;
+            }
+
             if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken)
                     is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
                 || !sdk.TryGetProperty(target.Property, out var property)
@@ -172,7 +199,7 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            RunRules(context, sdk, models, write);
+            RunRules(context, sdk, models, write, view: null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -211,7 +238,7 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
             PropertyWrite.AddDeconstructionWrites(deconstruction, sdk, writes);
             foreach (var write in writes)
             {
-                RunRules(context, sdk, models, write);
+                RunRules(context, sdk, models, write, view: null);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -220,9 +247,9 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void RunRules(SyntaxNodeAnalysisContext context, VideoSdk sdk, KnownModels models, PropertyWrite write)
+    private static void RunRules(SyntaxNodeAnalysisContext context, VideoSdk sdk, KnownModels models, PropertyWrite write, RequestView? view)
     {
-        var writeContext = new WriteContext(context, sdk, models, write);
+        var writeContext = new WriteContext(context, sdk, models, write, view);
         foreach (var rule in RuleSet.For(write.Property))
         {
             if (RuleSet.Applies(rule, models.Lists))

@@ -38,10 +38,56 @@ internal static class ConstantValues
         return false;
     }
 
+    /// <summary>
+    /// The constant <paramref name="constant"/> as <paramref name="property"/> holds it (<see cref="string"/>, <see cref="int"/>
+    /// or <see cref="double"/>; for the properties no rule reads the value of, such as <c>Seed</c>, the constant as written):
+    /// false when it is not constant, or is a constant the property could not hold.
+    /// </summary>
+    public static bool TryConvert(RequestProperty property, bool isConstant, object? constant, out object? converted)
+    {
+        converted = null;
+        if (!isConstant)
+        {
+            return false;
+        }
+
+        switch (property)
+        {
+            case RequestProperty.Duration:
+            case RequestProperty.Fps:
+            case RequestProperty.ExtendAt:
+                var isInteger = TryGetInt32(constant, out var integer);
+                converted = integer;
+                return isInteger;
+            case RequestProperty.CfgScale:
+            case RequestProperty.MotionStrength:
+                var isNumber = TryGetDouble(constant, out var number);
+                converted = number;
+                return isNumber;
+            case RequestProperty.Seed:
+            case RequestProperty.OutputAudio:
+            case RequestProperty.Watermark:
+            case RequestProperty.ReferenceImages:
+                // No rule reads these values: whether one is null is all that counts.
+                converted = constant;
+                return true;
+            default:
+                var isText = TryGetString(constant, out var text);
+                converted = text;
+                return isText;
+        }
+    }
+
     /// <summary>The constant as a <see cref="string"/> property sees it; <see langword="null"/> for the null constant.</summary>
     public static bool TryGetString(IOperation? value, out string? text)
     {
-        if (TryGet(value, out var constant) && (constant is null || constant is string))
+        text = null;
+        return TryGet(value, out var constant) && TryGetString(constant, out text);
+    }
+
+    private static bool TryGetString(object? constant, out string? text)
+    {
+        if (constant is null || constant is string)
         {
             text = (string?)constant;
             return true;
@@ -54,59 +100,64 @@ internal static class ConstantValues
     /// <summary>The constant as an <c>int?</c> property sees it.</summary>
     public static bool TryGetInt32(IOperation? value, out int? number)
     {
-        if (TryGet(value, out var constant))
-        {
-            if (constant is null)
-            {
-                number = null;
-                return true;
-            }
+        number = null;
+        return TryGet(value, out var constant) && TryGetInt32(constant, out number);
+    }
 
-            if (TryWidenToInt32(constant, out var i))
-            {
-                number = i;
-                return true;
-            }
+    private static bool TryGetInt32(object? constant, out int? number)
+    {
+        number = null;
+        if (constant is null)
+        {
+            return true;
         }
 
-        number = null;
+        if (TryWidenToInt32(constant, out var i))
+        {
+            number = i;
+            return true;
+        }
+
         return false;
     }
 
     /// <summary>The constant as a <c>double?</c> property sees it (an integer or <c>float</c> widened as C# does).</summary>
     public static bool TryGetDouble(IOperation? value, out double? number)
     {
-        if (TryGet(value, out var constant))
-        {
-            switch (constant)
-            {
-                case null:
-                    number = null;
-                    return true;
-                case double d:
-                    number = d;
-                    return true;
-                case float f:
-                    number = f;
-                    return true;
-                case long l:
-                    number = l;
-                    return true;
-                case uint ui:
-                    number = ui;
-                    return true;
-                case ulong ul:
-                    number = ul;
-                    return true;
-                default:
-                    if (TryWidenToInt32(constant, out var i))
-                    {
-                        number = i;
-                        return true;
-                    }
+        number = null;
+        return TryGet(value, out var constant) && TryGetDouble(constant, out number);
+    }
 
-                    break;
-            }
+    private static bool TryGetDouble(object? constant, out double? number)
+    {
+        switch (constant)
+        {
+            case null:
+                number = null;
+                return true;
+            case double d:
+                number = d;
+                return true;
+            case float f:
+                number = f;
+                return true;
+            case long l:
+                number = l;
+                return true;
+            case uint ui:
+                number = ui;
+                return true;
+            case ulong ul:
+                number = ul;
+                return true;
+            default:
+                if (TryWidenToInt32(constant, out var i))
+                {
+                    number = i;
+                    return true;
+                }
+
+                break;
         }
 
         number = null;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LemonData.Video.Analyzers.Requests;
 
@@ -18,8 +18,9 @@ internal static class ModelReplacement
         var modelWrite = view[RequestProperty.Model];
         if (modelWrite?.StringValue is not string model
             || !modelWrite.ValueSyntax.IsKind(SyntaxKind.StringLiteralExpression)
-            || modelWrite.Assignment.Parent is not IObjectOrCollectionInitializerOperation initializer
-            || write.Assignment.Parent != initializer
+            || modelWrite.IsDeconstructionElement
+            || modelWrite.AssignmentSyntax.Parent is not InitializerExpressionSyntax initializer
+            || write.AssignmentSyntax.Parent != initializer
             || !catalog.TryGetModel(model, out var info))
         {
             return null;

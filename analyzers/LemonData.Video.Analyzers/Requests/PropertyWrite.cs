@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,31 +10,32 @@ namespace LemonData.Video.Analyzers.Requests;
 /// One assignment of a property of the request (<c>Fps = 200</c>), with its value when constant; or one element of a
 /// deconstruction (<c>(request.Fps, request.Seed) = (200, 7)</c>), which is never part of a whole request's view.
 /// </summary>
+/// <remarks>
+/// A write is known by its syntax, not by an operation: it is read either from the syntax alone with the binder's name
+/// lookups (<see cref="SyntaxRequests"/>, the common shapes, which never bind a method body) or from the operation tree
+/// (every other shape), and a request's view compares writes from either the same way.
+/// </remarks>
 internal sealed class PropertyWrite
 {
-    private PropertyWrite(RequestProperty property, IOperation assignment, IOperation target, IOperation value, bool isConstant, object? constant)
+    private readonly Func<bool>? isNeverNull;
+    private bool? neverNull;
+
+    private PropertyWrite(RequestProperty property, SyntaxNode assignmentSyntax, SyntaxNode valueSyntax, bool isDeconstructionElement, bool isConstant, object? constant, bool? neverNull, Func<bool>? isNeverNull)
     {
         Property = property;
-        Assignment = assignment;
-        Target = target;
-        Value = value;
+        AssignmentSyntax = assignmentSyntax;
+        ValueSyntax = valueSyntax;
+        IsDeconstructionElement = isDeconstructionElement;
         IsConstant = isConstant;
-        Constant = constant;
+        Constant = isConstant ? constant : null;
+        this.neverNull = neverNull;
+        this.isNeverNull = isNeverNull;
     }
 
     public RequestProperty Property { get; }
 
-    /// <summary>The simple assignment, or the element's target in a deconstruction (<see cref="IsDeconstructionElement"/>).</summary>
-    public IOperation Assignment { get; }
-
-    /// <summary>The property written.</summary>
-    public IOperation Target { get; }
-
-    /// <summary>The value written.</summary>
-    public IOperation Value { get; }
-
     /// <summary>Whether this is one element of a deconstruction: its value counts, but it is not part of a request's view.</summary>
-    public bool IsDeconstructionElement => Assignment is not ISimpleAssignmentOperation;
+    public bool IsDeconstructionElement { get; }
 
     /// <summary>Whether the compiler knows the value; when it does not, the value counts as unknown.</summary>
     public bool IsConstant { get; }
@@ -50,13 +52,13 @@ internal sealed class PropertyWrite
     /// of <c>121</c> and <c>120 + 1</c>), so this is read from the assignment's own syntax: the right-hand side, or the
     /// element of the tuple literal.
     /// </remarks>
-    public SyntaxNode ValueSyntax { get; private set; } = null!;
+    public SyntaxNode ValueSyntax { get; }
 
     /// <summary>
     /// The whole <c>Property = value</c> (for a deconstruction element, the property): where a diagnostic about the
-    /// property being set goes.
+    /// property being set goes, and what identifies the write in a request's view.
     /// </summary>
-    public SyntaxNode AssignmentSyntax => Assignment.Syntax;
+    public SyntaxNode AssignmentSyntax { get; }
 
     /// <summary>Set to a constant other than null: the property is sent.</summary>
     public bool IsKnownSet => IsConstant && Constant is not null;
@@ -65,7 +67,7 @@ internal sealed class PropertyWrite
     /// Set to a value that cannot be null, constant or not: a constant other than null, a value of a non-nullable value
     /// type (<c>Fps = userFps</c>), a new object or array, an interpolated string. The property is sent, whatever its value.
     /// </summary>
-    public bool IsDefinitelySet => IsKnownSet || (!IsConstant && IsNeverNull(Value));
+    public bool IsDefinitelySet => IsKnownSet || (!IsConstant && (neverNull ??= isNeverNull?.Invoke() ?? false));
 
     /// <summary>Set to the null constant: the property is not sent.</summary>
     public bool IsKnownNull => IsConstant && Constant is null;
@@ -81,7 +83,7 @@ internal sealed class PropertyWrite
     public static PropertyWrite? TryCreate(ISimpleAssignmentOperation assignment, RequestProperty property) =>
         assignment.IsRef
             ? null
-            : Create(property, assignment, assignment.Target, assignment.Value, assignment.Syntax is AssignmentExpressionSyntax written ? written.Right : assignment.Value.Syntax);
+            : Create(property, assignment.Syntax, assignment.Value, assignment.Syntax is AssignmentExpressionSyntax written ? written.Right : assignment.Value.Syntax, isDeconstructionElement: false);
 
     /// <summary>
     /// The writes of request properties by <paramref name="deconstruction"/> whose value stands beside its target in a
@@ -109,50 +111,31 @@ internal sealed class PropertyWrite
                 var valueSyntax = values.Syntax is TupleExpressionSyntax tuple && tuple.Arguments.Count == values.Elements.Length
                     ? tuple.Arguments[i].Expression
                     : values.Elements[i].Syntax;
-                writes.Add(Create(property, target, target, values.Elements[i], valueSyntax));
+                writes.Add(Create(property, target.Syntax, values.Elements[i], valueSyntax, isDeconstructionElement: true));
             }
         }
     }
 
-    private static PropertyWrite Create(RequestProperty property, IOperation assignment, IOperation target, IOperation value, SyntaxNode valueSyntax)
+    private static PropertyWrite Create(RequestProperty property, SyntaxNode assignmentSyntax, IOperation value, SyntaxNode valueSyntax, bool isDeconstructionElement)
     {
-        bool isConstant;
-        object? constant;
-        switch (property)
-        {
-            case RequestProperty.Duration:
-            case RequestProperty.Fps:
-            case RequestProperty.ExtendAt:
-                isConstant = ConstantValues.TryGetInt32(value, out var integer);
-                constant = integer;
-                break;
-            case RequestProperty.CfgScale:
-            case RequestProperty.MotionStrength:
-                isConstant = ConstantValues.TryGetDouble(value, out var number);
-                constant = number;
-                break;
-            case RequestProperty.Seed:
-            case RequestProperty.OutputAudio:
-            case RequestProperty.Watermark:
-            case RequestProperty.ReferenceImages:
-                // No rule reads these values: whether one is null is all that counts.
-                isConstant = ConstantValues.TryGet(value, out constant);
-                break;
-            default:
-                isConstant = ConstantValues.TryGetString(value, out var text);
-                constant = text;
-                break;
-        }
+        var isConstant = ConstantValues.TryGet(value, out var constant);
+        isConstant = ConstantValues.TryConvert(property, isConstant, constant, out var converted);
+        return new PropertyWrite(property, assignmentSyntax, valueSyntax, isDeconstructionElement, isConstant, converted, isConstant ? null : IsNeverNull(value), isNeverNull: null);
+    }
 
-        return new PropertyWrite(property, assignment, target, value, isConstant, isConstant ? constant : null)
-        {
-            ValueSyntax = valueSyntax,
-        };
+    /// <summary>
+    /// A write read from the syntax alone: <paramref name="constant"/> is the value as written, when <paramref name="isConstant"/>;
+    /// whether a value that is not constant can be null is asked of <paramref name="isNeverNull"/> only when a rule needs it.
+    /// </summary>
+    public static PropertyWrite FromSyntax(RequestProperty property, AssignmentExpressionSyntax assignment, bool isConstant, object? constant, Func<bool> isNeverNull)
+    {
+        isConstant = ConstantValues.TryConvert(property, isConstant, constant, out var converted);
+        return new PropertyWrite(property, assignment, assignment.Right, isDeconstructionElement: false, isConstant, converted, neverNull: null, isNeverNull);
     }
 
     // A value of a non-nullable value type wrapped in its nullable is never null, nor is what new, an array creation or an
     // interpolation makes, through any conversion but a user-defined one (which may return anything).
-    private static bool IsNeverNull(IOperation value)
+    public static bool IsNeverNull(IOperation value)
     {
         while (value is IConversionOperation conversion && !conversion.Conversion.IsUserDefined)
         {

@@ -19,7 +19,7 @@ internal sealed class RequestView
 
     private readonly RequestWrites writes;
 
-    private RequestView(RequestVisibility visibility, RequestWrites writes)
+    internal RequestView(RequestVisibility visibility, RequestWrites writes)
     {
         Visibility = visibility;
         this.writes = writes;
@@ -34,7 +34,7 @@ internal sealed class RequestView
     public PropertyWrite? this[RequestProperty property] => writes[property];
 
     /// <summary>Whether <paramref name="assignment"/> is one of the writes this view is made of.</summary>
-    public bool Contains(IOperation assignment) => writes.Contains(assignment);
+    public bool Contains(SyntaxNode assignment) => writes.Contains(assignment);
 
     /// <summary>
     /// The model the request is sent with, when the analyzer knows it: a constant id, or <see langword="null"/>
@@ -136,7 +136,7 @@ internal sealed class RequestView
                 if (start is not null)
                 {
                     var view = ForCreation(start, sdk, cancellationToken);
-                    return view is not null && view.Contains(assignment) ? view : null;
+                    return view is not null && view.Contains(assignment.Syntax) ? view : null;
                 }
             }
         }

@@ -7,7 +7,8 @@ namespace LemonData.Video.Analyzers.Requests;
 internal sealed class RequestWrites
 {
     private readonly PropertyWrite?[] last = new PropertyWrite?[RequestProperties.Count];
-    private readonly HashSet<IOperation> assignments = new();
+    // A handful of writes per request: a list compared by reference costs less than hashing each node.
+    private readonly List<SyntaxNode> assignments = new();
     private bool[]? unknown;
 
     /// <summary>The last write of <paramref name="property"/>, or null when there is none or the property is unknown.</summary>
@@ -17,13 +18,24 @@ internal sealed class RequestWrites
     public bool IsUnknown(RequestProperty property) => unknown is not null && unknown[(int)property];
 
     /// <summary>Whether <paramref name="assignment"/> is one of the writes read.</summary>
-    public bool Contains(IOperation assignment) => assignments.Contains(assignment);
+    public bool Contains(SyntaxNode assignment)
+    {
+        foreach (var written in assignments)
+        {
+            if (written == assignment)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A write in straight-line order: the property's value from here on.</summary>
     public void Record(PropertyWrite write)
     {
         last[(int)write.Property] = write;
-        assignments.Add(write.Assignment);
+        assignments.Add(write.AssignmentSyntax);
         if (unknown is not null)
         {
             unknown[(int)write.Property] = false;

@@ -20,14 +20,18 @@ internal sealed class VideoSdk
     // Every RequestProperty by its C# name: the enum's names are the request's property names.
     private static readonly Dictionary<string, RequestProperty> PropertiesByName = IndexByName();
 
+    private static readonly string[] SendMethodNames = { "CreateVideoAsync", "GenerateVideoAsync" };
+
     private readonly IPropertySymbol?[] properties;
     private readonly ImmutableArray<IMethodSymbol> sendMethods;
+    private readonly INamedTypeSymbol? clientType;
 
-    private VideoSdk(INamedTypeSymbol requestType, IPropertySymbol?[] properties, ImmutableArray<IMethodSymbol> sendMethods)
+    private VideoSdk(INamedTypeSymbol requestType, IPropertySymbol?[] properties, ImmutableArray<IMethodSymbol> sendMethods, INamedTypeSymbol? clientType)
     {
         RequestType = requestType;
         this.properties = properties;
         this.sendMethods = sendMethods;
+        this.clientType = clientType;
     }
 
     public INamedTypeSymbol RequestType { get; }
@@ -58,7 +62,7 @@ internal sealed class VideoSdk
         var clientType = compilation.GetTypeByMetadataName(ClientTypeName);
         if (clientType is not null && SymbolEqualityComparer.Default.Equals(clientType.ContainingAssembly, requestType.ContainingAssembly))
         {
-            foreach (var name in new[] { "CreateVideoAsync", "GenerateVideoAsync" })
+            foreach (var name in SendMethodNames)
             {
                 foreach (var member in clientType.GetMembers(name))
                 {
@@ -70,7 +74,7 @@ internal sealed class VideoSdk
             }
         }
 
-        return new VideoSdk(requestType, properties, sendMethods.ToImmutable());
+        return new VideoSdk(requestType, properties, sendMethods.ToImmutable(), sendMethods.Count > 0 ? clientType : null);
     }
 
     /// <summary>Which property of the request <paramref name="property"/> is, when it is one of the request's own.</summary>
@@ -143,4 +147,40 @@ internal sealed class VideoSdk
     }
 
     public bool IsRequestType(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, RequestType);
+
+    /// <summary>Which property of the request is named <paramref name="name"/>, when one is.</summary>
+    public bool TryGetPropertyNamed(string name, out RequestProperty which) =>
+        PropertiesByName.TryGetValue(name, out which) && properties[(int)which] is not null;
+
+    /// <summary>Whether <paramref name="name"/> is the name of one of the client's methods that send a request.</summary>
+    public static bool IsSendMethodName(string name) => Array.IndexOf(SendMethodNames, name) >= 0;
+
+    /// <summary>
+    /// Whether calling the send method <paramref name="name"/> on a receiver of type <paramref name="receiverType"/> calls the
+    /// client's own method, read from the types alone, as <see cref="IsSend"/> reads it from a bound call: true for the client
+    /// and a subclass that declares nothing of that name; false for a type that is no client; null for a subclass that declares
+    /// a member of that name (an override may change the request before sending it; a new method is another method).
+    /// </summary>
+    public bool? IsSendReceiver(ITypeSymbol? receiverType, string name)
+    {
+        if (clientType is null || receiverType is not INamedTypeSymbol { TypeKind: TypeKind.Class } type)
+        {
+            return receiverType is null || clientType is null ? null : false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, clientType))
+            {
+                return true;
+            }
+
+            if (!current.GetMembers(name).IsEmpty)
+            {
+                return null;
+            }
+        }
+
+        return false;
+    }
 }

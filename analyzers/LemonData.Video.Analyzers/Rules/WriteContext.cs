@@ -15,17 +15,23 @@ internal struct WriteContext
 {
     private readonly SyntaxNodeAnalysisContext context;
     private readonly VideoSdk sdk;
+    private readonly RequestView? syntaxView;
     private RequestView? request;
     private bool requestLookedUp;
 
-    public WriteContext(SyntaxNodeAnalysisContext context, VideoSdk sdk, KnownModels models, PropertyWrite write)
+    /// <param name="view">
+    /// The request as <see cref="SyntaxRequests"/> read it with the write, when it could (then final: the operation tree is
+    /// never asked); null to look the request up in the operation tree when a rule first asks for it.
+    /// </param>
+    public WriteContext(SyntaxNodeAnalysisContext context, VideoSdk sdk, KnownModels models, PropertyWrite write, RequestView? view)
     {
         this.context = context;
         this.sdk = sdk;
         Models = models;
         Write = write;
-        request = null;
-        requestLookedUp = false;
+        syntaxView = view;
+        request = view;
+        requestLookedUp = view is not null;
     }
 
     public PropertyWrite Write { get; }
@@ -39,7 +45,8 @@ internal struct WriteContext
         if (!requestLookedUp)
         {
             // An element of a deconstruction is never part of a request the analyzer sees whole.
-            request = Write.Assignment is ISimpleAssignmentOperation assignment
+            request = !Write.IsDeconstructionElement
+                && context.SemanticModel.GetOperation(Write.AssignmentSyntax, context.CancellationToken) is ISimpleAssignmentOperation assignment
                 ? RequestView.ForAssignment(assignment, sdk, context.CancellationToken)
                 : null;
             requestLookedUp = true;
@@ -55,7 +62,7 @@ internal struct WriteContext
     public RequestView? GetRequestDecidedHere()
     {
         var whole = GetRequest();
-        return whole?[Write.Property]?.Assignment == Write.Assignment ? whole : null;
+        return whole?[Write.Property]?.AssignmentSyntax == Write.AssignmentSyntax ? whole : null;
     }
 
     /// <summary>
@@ -72,7 +79,15 @@ internal struct WriteContext
     /// </remarks>
     public readonly bool ModelMayHaveContract()
     {
-        if (Write.Assignment.Parent is not IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } initializer
+        if (syntaxView is not null)
+        {
+            // Read from the syntax, the request is at hand: a model it does not know leaves every contract rule silent.
+            return syntaxView.TryGetModel(out var known) && TryGetModelInfo(known, out var knownInfo) && knownInfo.HasContractLists;
+        }
+
+        if (Write.IsDeconstructionElement
+            || context.SemanticModel.GetOperation(Write.AssignmentSyntax, context.CancellationToken) is not { } written
+            || written.Parent is not IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } initializer
             || IsStoredInLocal(creation))
         {
             return true;

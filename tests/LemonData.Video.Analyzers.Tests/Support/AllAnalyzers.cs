@@ -67,6 +67,12 @@ internal static class AllAnalyzers
         Assert.Null(analyzerException);
         SwallowedExceptions.AssertNone();
 
+        // The same diagnostics, messages and properties when every request is read from the operation tree: the syntax
+        // reader answers only where its answer is the operation tree's.
+        var operationTreeOnly = await compilation.WithAnalyzers([new VideoRequestAnalyzer(readSyntaxFirst: false)], analysisOptions).GetAnalysisResultAsync(CancellationToken.None);
+        Assert.Null(analyzerException);
+        Assert.Equal(Describe(result.GetAllDiagnostics()), Describe(operationTreeOnly.GetAllDiagnostics()));
+
         // Every diagnostic must be local to the code it was found in: the IDE shows a non-local one only after a
         // full analysis, never as the user types, and offers no code fix for it. But LDV0012, which is about the
         // configuration, not the code, and has no place in it.
@@ -78,6 +84,14 @@ internal static class AllAnalyzers
     }
 
     public static Task<ImmutableArray<Diagnostic>> RunAsync(string source) => RunAsync(true, ("Sample.cs", source));
+
+    private static string[] Describe(ImmutableArray<Diagnostic> diagnostics) =>
+        diagnostics
+            .Where(diagnostic => diagnostic.Id.StartsWith("LDV", StringComparison.Ordinal))
+            .Select(diagnostic => $"{diagnostic.Location.GetLineSpan()} {diagnostic.Id} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} "
+                + string.Join(",", diagnostic.Properties.OrderBy(property => property.Key, StringComparer.Ordinal).Select(property => property.Key + "=" + property.Value)))
+            .OrderBy(text => text, StringComparer.Ordinal)
+            .ToArray();
 
     /// <summary>The analyzers' diagnostics in <paramref name="source"/>, with <paramref name="editorconfig"/> (none when null).</summary>
     public static Task<ImmutableArray<Diagnostic>> RunAsync(string source, string? editorconfig) =>

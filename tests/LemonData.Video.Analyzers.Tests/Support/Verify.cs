@@ -43,10 +43,23 @@ internal static class Verify<TRule>
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
         SwallowedExceptions.AssertNone();
+
+        // The same findings when every request is read from the operation tree: the syntax reader answers only where its
+        // answer is the operation tree's.
+        var operationTreeOnly = new Test { TestCode = source, ReadSyntaxFirst = false };
+        operationTreeOnly.TestState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
+        operationTreeOnly.ExpectedDiagnostics.AddRange(expected);
+        await operationTreeOnly.RunAsync(CancellationToken.None);
+        SwallowedExceptions.AssertNone();
     }
 
     public sealed class Test : CSharpAnalyzerTest<VideoRequestAnalyzer, DefaultVerifier>
     {
+        /// <summary>False: the analyzer reads every request from the operation tree (see VideoRequestAnalyzer's constructor).</summary>
+        public bool ReadSyntaxFirst { get; init; } = true;
+
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => [new VideoRequestAnalyzer(ReadSyntaxFirst)];
+
         public Test(bool referenceSdk = true)
         {
             ReferenceAssemblies = SdkReferences.Framework;
@@ -174,8 +187,17 @@ internal sealed class WholeAnalyzerTest : CSharpAnalyzerTest<VideoRequestAnalyze
         return this;
     }
 
+    /// <summary>False: the analyzer reads every request from the operation tree (see VideoRequestAnalyzer's constructor).</summary>
+    private bool ReadSyntaxFirst { get; set; } = true;
+
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => [new VideoRequestAnalyzer(ReadSyntaxFirst)];
+
+    /// <summary>Runs the test, then again with every request read from the operation tree: both must find the same.</summary>
     public async Task VerifyAsync()
     {
+        await RunAsync(CancellationToken.None);
+        SwallowedExceptions.AssertNone();
+        ReadSyntaxFirst = false;
         await RunAsync(CancellationToken.None);
         SwallowedExceptions.AssertNone();
     }
