@@ -103,9 +103,10 @@ public sealed class PackageLayoutTests
     }
 
     [Fact]
-    public void The_pdb_embeds_the_generated_sources_that_exist_only_in_obj()
+    public void The_pdb_embeds_every_source_the_generated_ones_included()
     {
-        // A debugger stepping into VideoGenerationRequest must find its source: it is never in the repository.
+        // A debugger stepping into VideoGenerationRequest must find its source: it is never in the repository. And
+        // any other document too, offline: SourceLink needs the repository's URL, which a local build does not have.
         using var symbols = ZipFile.OpenRead(Path.ChangeExtension(consumer.PackagePath, ".snupkg"));
         using var pdbStream = new MemoryStream();
         using (var entry = symbols.GetEntry("lib/net8.0/LemonData.Video.pdb")!.Open())
@@ -117,12 +118,16 @@ public sealed class PackageLayoutTests
         using var provider = MetadataReaderProvider.FromPortablePdbStream(pdbStream);
         var pdb = provider.GetMetadataReader();
         var embeddedSource = new Guid("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
-        var embedded = pdb.Documents
-            .Where(handle => pdb.GetCustomDebugInformation(handle).Any(info => pdb.GetGuid(pdb.GetCustomDebugInformation(info).Kind) == embeddedSource))
-            .Select(handle => Path.GetFileName(pdb.GetString(pdb.GetDocument(handle).Name)))
+        var documents = pdb.Documents
+            .Select(handle => (
+                Name: Path.GetFileName(pdb.GetString(pdb.GetDocument(handle).Name)),
+                Embedded: pdb.GetCustomDebugInformation(handle).Any(info => pdb.GetGuid(pdb.GetCustomDebugInformation(info).Kind) == embeddedSource)))
             .ToArray();
+        output.WriteLine($"{documents.Length} documents, {documents.Count(d => d.Embedded)} embedded");
 
-        Assert.Contains("LemonDataVideo.Contracts.g.cs", embedded);
-        Assert.Contains("LemonDataVideo.Catalog.g.cs", embedded);
+        Assert.Contains(("LemonDataVideo.Contracts.g.cs", true), documents);
+        Assert.Contains(("LemonDataVideo.Catalog.g.cs", true), documents);
+        Assert.Contains(("LemonDataVideoClient.cs", true), documents);
+        Assert.Empty(documents.Where(d => !d.Embedded).Select(d => d.Name));
     }
 }

@@ -19,6 +19,7 @@ public sealed class PackagedConsumer : IAsyncLifetime
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
 
     private readonly Lazy<Task<ConsumerWorkspace>> workspace;
+    private readonly Lazy<Task<Roslyn48Host>> roslyn48Host;
 
     public PackagedConsumer()
     {
@@ -33,6 +34,7 @@ public sealed class PackagedConsumer : IAsyncLifetime
         PackageVersion = "0.0.0-e2e-" + Guid.NewGuid().ToString("N");
         PackagePath = Path.Combine(Feed, "LemonData.Video." + PackageVersion + ".nupkg");
         workspace = new Lazy<Task<ConsumerWorkspace>>(() => ConsumerWorkspace.OpenAsync(ProjectPath, CancellationToken.None));
+        roslyn48Host = new Lazy<Task<Roslyn48Host>>(() => Roslyn48Host.BuildAsync(Path.Combine(Root, "roslyn48-host")));
     }
 
     public string Root { get; }
@@ -71,6 +73,9 @@ public sealed class PackagedConsumer : IAsyncLifetime
 
     /// <summary>The consumer opened with MSBuildWorkspace, on first use, once.</summary>
     public Task<ConsumerWorkspace> GetWorkspaceAsync() => workspace.Value;
+
+    /// <summary>The Roslyn 4.8 host process, built on first use, once.</summary>
+    public Task<Roslyn48Host> GetRoslyn48HostAsync() => roslyn48Host.Value;
 
     public async Task InitializeAsync()
     {
