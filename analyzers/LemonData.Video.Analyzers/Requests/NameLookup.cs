@@ -47,17 +47,4 @@ internal static class NameLookup
             ? null
             : model.GetSpeculativeTypeInfo(type.SpanStart, type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
     }
-
-    /// <summary>The type of the variable <paramref name="expression"/> names (a local, a parameter, a field or a property), or null.</summary>
-    public static ITypeSymbol? TypeOfVariable(SemanticModel model, ExpressionSyntax expression) =>
-        expression is IdentifierNameSyntax identifier
-            ? Single(model, expression.SpanStart, identifier.Identifier.ValueText) switch
-            {
-                ILocalSymbol local => local.Type,
-                IParameterSymbol parameter => parameter.Type,
-                IFieldSymbol field => field.Type,
-                IPropertySymbol property => property.Type,
-                _ => null,
-            }
-            : null;
 }

@@ -24,9 +24,15 @@ namespace LemonData.Video.Analyzers.Requests;
 internal sealed class SyntaxRequests
 {
     private readonly VideoSdk sdk;
+    private readonly RequestTypeNames typeNames;
+    private readonly NameResolver names = new();
     private readonly ConcurrentDictionary<ObjectCreationExpressionSyntax, Creation> creations = new();
 
-    public SyntaxRequests(VideoSdk sdk) => this.sdk = sdk;
+    public SyntaxRequests(VideoSdk sdk, RequestTypeNames typeNames)
+    {
+        this.sdk = sdk;
+        this.typeNames = typeNames;
+    }
 
     /// <summary>
     /// Reads <paramref name="assignment"/> from its syntax. True when the syntax decides: <paramref name="write"/> is then the
@@ -81,7 +87,8 @@ internal sealed class SyntaxRequests
             return known.IsUnreadable ? null : known;
         }
 
-        var read = Creation.Read(model, created, sdk, cancellationToken);
+        // new Order { Model = ... }: a type by a name the request never has is set aside from its syntax alone.
+        var read = typeNames.MayName(created.Type) ? Creation.Read(model, names, created, sdk, cancellationToken) : Creation.NotARequest;
         creations.TryAdd(created, read);
         return read.IsUnreadable ? null : read;
     }
@@ -111,7 +118,7 @@ internal sealed class SyntaxRequests
     private sealed class Creation
     {
         private static readonly Creation Unreadable = new(isRequest: false, isUnreadable: true);
-        private static readonly Creation NotARequest = new(isRequest: false, isUnreadable: false);
+        public static readonly Creation NotARequest = new(isRequest: false, isUnreadable: false);
 
         private readonly List<PropertyWrite> writes = new();
 
@@ -143,9 +150,9 @@ internal sealed class SyntaxRequests
             return null;
         }
 
-        public static Creation Read(SemanticModel model, ObjectCreationExpressionSyntax created, VideoSdk sdk, CancellationToken cancellationToken)
+        public static Creation Read(SemanticModel model, NameResolver names, ObjectCreationExpressionSyntax created, VideoSdk sdk, CancellationToken cancellationToken)
         {
-            var type = NameLookup.TypeOf(model, created.Type);
+            var type = names.TypeOf(model, created.Type);
             if (type is null)
             {
                 return Unreadable;
@@ -172,7 +179,7 @@ internal sealed class SyntaxRequests
             {
                 foreach (var member in initializer.Expressions)
                 {
-                    if (creation.TryReadWrite(model, member, sdk, cancellationToken) is { } write)
+                    if (creation.TryReadWrite(model, names, member, sdk, cancellationToken) is { } write)
                     {
                         requestWrites.Record(write);
                     }
@@ -184,7 +191,7 @@ internal sealed class SyntaxRequests
                 }
             }
 
-            if (whole && FindVisibility(model, created, sdk, creation, requestWrites, cancellationToken) is { } visibility)
+            if (whole && FindVisibility(model, names, created, sdk, creation, requestWrites, cancellationToken) is { } visibility)
             {
                 creation.View = new RequestView(visibility, requestWrites);
             }
@@ -192,7 +199,7 @@ internal sealed class SyntaxRequests
             return creation;
         }
 
-        private PropertyWrite? TryReadWrite(SemanticModel model, ExpressionSyntax member, VideoSdk sdk, CancellationToken cancellationToken)
+        private PropertyWrite? TryReadWrite(SemanticModel model, NameResolver names, ExpressionSyntax member, VideoSdk sdk, CancellationToken cancellationToken)
         {
             if (member is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment
                 || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
@@ -201,7 +208,7 @@ internal sealed class SyntaxRequests
                 return null;
             }
 
-            var write = Write(model, assignment, property, cancellationToken);
+            var write = Write(model, names, assignment, property, cancellationToken);
             if (write is not null)
             {
                 writes.Add(write);
@@ -210,9 +217,9 @@ internal sealed class SyntaxRequests
             return write;
         }
 
-        private static PropertyWrite? Write(SemanticModel model, AssignmentExpressionSyntax assignment, RequestProperty property, CancellationToken cancellationToken)
+        private static PropertyWrite? Write(SemanticModel model, NameResolver names, AssignmentExpressionSyntax assignment, RequestProperty property, CancellationToken cancellationToken)
         {
-            var kind = SyntaxValues.Read(model, assignment.Right, out var constant);
+            var kind = SyntaxValues.Read(model, names, assignment.Right, out var constant);
             if (kind == SyntaxValueKind.Unknown)
             {
                 return null;
@@ -225,14 +232,14 @@ internal sealed class SyntaxRequests
         }
 
         // Where the request goes, as RequestView reads it from the operation tree, for the shapes the syntax shows alone.
-        private static RequestVisibility? FindVisibility(SemanticModel model, ObjectCreationExpressionSyntax created, VideoSdk sdk, Creation creation, RequestWrites requestWrites, CancellationToken cancellationToken)
+        private static RequestVisibility? FindVisibility(SemanticModel model, NameResolver names, ObjectCreationExpressionSyntax created, VideoSdk sdk, Creation creation, RequestWrites requestWrites, CancellationToken cancellationToken)
         {
             switch (created.Parent)
             {
                 case ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.None, Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } argument:
                     // Handed straight to the client, the request lives and dies in this call; to any other call, only the
                     // initializer is known.
-                    return IsSend(model, invocation, argument, sdk) switch
+                    return IsSend(model, names, invocation, argument, sdk) switch
                     {
                         true => RequestVisibility.WholeLife,
                         false => RequestVisibility.Initializer,
@@ -254,7 +261,7 @@ internal sealed class SyntaxRequests
                     } declarator,
                 }
                 when statement.Modifiers.Count == 0 && statement.UsingKeyword.RawKind == (int)SyntaxKind.None:
-                    return creation.Follow(model, block, statement, declarator.Identifier.ValueText, sdk, requestWrites, cancellationToken)
+                    return creation.Follow(model, names, block, statement, declarator.Identifier.ValueText, sdk, requestWrites, cancellationToken)
                         ? RequestVisibility.WholeLife
                         : null;
 
@@ -269,7 +276,7 @@ internal sealed class SyntaxRequests
         /// properties or sends it with the client, so that the request's whole life is seen. False for anything else (a
         /// label, an alias, a lambda, another call, a write in an expression...), which the operation tree then follows.
         /// </summary>
-        private bool Follow(SemanticModel model, BlockSyntax block, StatementSyntax declaration, string name, VideoSdk sdk, RequestWrites requestWrites, CancellationToken cancellationToken)
+        private bool Follow(SemanticModel model, NameResolver names, BlockSyntax block, StatementSyntax declaration, string name, VideoSdk sdk, RequestWrites requestWrites, CancellationToken cancellationToken)
         {
             for (var i = block.Statements.IndexOf(declaration) + 1; i < block.Statements.Count; i++)
             {
@@ -294,7 +301,7 @@ internal sealed class SyntaxRequests
                     && !Mentions(assignment.Right, name))
                 {
                     if (!sdk.TryGetPropertyNamed(property.Identifier.ValueText, out var written)
-                        || Write(model, assignment, written, cancellationToken) is not { } write)
+                        || Write(model, names, assignment, written, cancellationToken) is not { } write)
                     {
                         return false;
                     }
@@ -304,7 +311,7 @@ internal sealed class SyntaxRequests
                     continue;
                 }
 
-                if (!OnlyReadsOrSends(model, statement, name, sdk))
+                if (!OnlyReadsOrSends(model, names, statement, name, sdk))
                 {
                     return false;
                 }
@@ -327,7 +334,7 @@ internal sealed class SyntaxRequests
         }
 
         // Every mention of the local reads a property (request.Model, not written, not in a lambda) or sends the request.
-        private static bool OnlyReadsOrSends(SemanticModel model, StatementSyntax statement, string name, VideoSdk sdk)
+        private static bool OnlyReadsOrSends(SemanticModel model, NameResolver names, StatementSyntax statement, string name, VideoSdk sdk)
         {
             foreach (var token in statement.DescendantTokens())
             {
@@ -351,7 +358,7 @@ internal sealed class SyntaxRequests
 
                         break;
                     case ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.None, Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } argument:
-                        if (IsSend(model, invocation, argument, sdk) != true)
+                        if (IsSend(model, names, invocation, argument, sdk) != true)
                         {
                             return false;
                         }
@@ -391,7 +398,7 @@ internal sealed class SyntaxRequests
         /// Whether <paramref name="invocation"/> sends the request passed as <paramref name="argument"/> with the client
         /// (<c>client.CreateVideoAsync(request)</c>): true, false (another method), or null when the syntax cannot tell.
         /// </summary>
-        private static bool? IsSend(SemanticModel model, InvocationExpressionSyntax invocation, ArgumentSyntax argument, VideoSdk sdk)
+        private static bool? IsSend(SemanticModel model, NameResolver names, InvocationExpressionSyntax invocation, ArgumentSyntax argument, VideoSdk sdk)
         {
             if (invocation.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax method } access
                 || !access.IsKind(SyntaxKind.SimpleMemberAccessExpression)
@@ -406,7 +413,17 @@ internal sealed class SyntaxRequests
                 return null;
             }
 
-            return sdk.IsSendReceiver(NameLookup.TypeOfVariable(model, access.Expression), method.Identifier.ValueText);
+            var receiver = access.Expression is IdentifierNameSyntax identifier
+                ? names.Resolve(model, identifier) switch
+                {
+                    ILocalSymbol local => local.Type,
+                    IParameterSymbol parameter => parameter.Type,
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol property => property.Type,
+                    _ => null,
+                }
+                : null;
+            return sdk.IsSendReceiver(receiver, method.Identifier.ValueText);
         }
     }
 }

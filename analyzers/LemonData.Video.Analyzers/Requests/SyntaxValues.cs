@@ -25,13 +25,13 @@ internal enum SyntaxValueKind
 /// </summary>
 internal static class SyntaxValues
 {
-    public static SyntaxValueKind Read(SemanticModel model, ExpressionSyntax value, out object? constant)
+    public static SyntaxValueKind Read(SemanticModel model, NameResolver names, ExpressionSyntax value, out object? constant)
     {
         constant = null;
         switch (value)
         {
             case ParenthesizedExpressionSyntax parenthesized:
-                return Read(model, parenthesized.Expression, out constant);
+                return Read(model, names, parenthesized.Expression, out constant);
 
             case LiteralExpressionSyntax literal:
                 return ReadLiteral(literal, out constant);
@@ -41,10 +41,10 @@ internal static class SyntaxValues
                 return ReadSigned(number.Token.Value, signed.IsKind(SyntaxKind.UnaryMinusExpression), out constant);
 
             case IdentifierNameSyntax identifier:
-                return ReadSymbol(NameLookup.Single(model, identifier.SpanStart, identifier.Identifier.ValueText), out constant);
+                return ReadSymbol(names.Resolve(model, identifier), out constant);
 
             case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
-                return ReadMemberAccess(model, access, out constant);
+                return ReadMemberAccess(model, names, access, out constant);
 
             case InvocationExpressionSyntax invocation:
                 // nameof(...) is the one call whose value is a constant.
@@ -57,24 +57,24 @@ internal static class SyntaxValues
                 return SyntaxValueKind.NotConstant;
 
             case BinaryExpressionSyntax binary:
-                return AnyNotConstant(model, binary.Left, binary.Right);
+                return AnyNotConstant(model, names, binary.Left, binary.Right);
 
             case ConditionalExpressionSyntax conditional:
-                return AnyNotConstant(model, conditional.Condition, conditional.WhenTrue, conditional.WhenFalse);
+                return AnyNotConstant(model, names, conditional.Condition, conditional.WhenTrue, conditional.WhenFalse);
 
             case CastExpressionSyntax cast:
-                return AnyNotConstant(model, cast.Expression);
+                return AnyNotConstant(model, names, cast.Expression);
 
             case CheckedExpressionSyntax @checked:
-                return AnyNotConstant(model, @checked.Expression);
+                return AnyNotConstant(model, names, @checked.Expression);
 
             case PrefixUnaryExpressionSyntax unary:
-                return AnyNotConstant(model, unary.Operand);
+                return AnyNotConstant(model, names, unary.Operand);
 
             case InterpolatedStringExpressionSyntax interpolated:
                 foreach (var content in interpolated.Contents)
                 {
-                    if (content is InterpolationSyntax hole && Read(model, hole.Expression, out _) == SyntaxValueKind.NotConstant)
+                    if (content is InterpolationSyntax hole && Read(model, names, hole.Expression, out _) == SyntaxValueKind.NotConstant)
                     {
                         return SyntaxValueKind.NotConstant;
                     }
@@ -88,11 +88,11 @@ internal static class SyntaxValues
     }
 
     // An expression over a value that is not constant is not constant (C# folds only constant operands); otherwise it may be.
-    private static SyntaxValueKind AnyNotConstant(SemanticModel model, params ExpressionSyntax[] operands)
+    private static SyntaxValueKind AnyNotConstant(SemanticModel model, NameResolver names, params ExpressionSyntax[] operands)
     {
         foreach (var operand in operands)
         {
-            if (Read(model, operand, out _) == SyntaxValueKind.NotConstant)
+            if (Read(model, names, operand, out _) == SyntaxValueKind.NotConstant)
             {
                 return SyntaxValueKind.NotConstant;
             }
@@ -169,7 +169,7 @@ internal static class SyntaxValues
     }
 
     // VideoModels.Sora2 (a constant of a type named by a simple name), options.Model (a member of a variable: never a constant).
-    private static SyntaxValueKind ReadMemberAccess(SemanticModel model, MemberAccessExpressionSyntax access, out object? constant)
+    private static SyntaxValueKind ReadMemberAccess(SemanticModel model, NameResolver names, MemberAccessExpressionSyntax access, out object? constant)
     {
         constant = null;
         if (access.Name is not IdentifierNameSyntax member)
@@ -180,7 +180,7 @@ internal static class SyntaxValues
         switch (access.Expression)
         {
             case IdentifierNameSyntax receiver:
-                var symbol = NameLookup.Single(model, receiver.SpanStart, receiver.Identifier.ValueText);
+                var symbol = names.Resolve(model, receiver);
                 if (symbol is INamedTypeSymbol type)
                 {
                     var members = type.GetMembers(member.Identifier.ValueText);

@@ -1,0 +1,247 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LemonData.Video.Analyzers.Requests;
+
+/// <summary>
+/// What a simple name in a method refers to, found mostly from the syntax: a parameter or a local is found by walking out
+/// through the scopes around the name; a member of the type, a type or a namespace is looked up once per type declaration
+/// and name (<see cref="NameLookup"/>) and shared by every method of the type. One instance per compilation.
+/// </summary>
+/// <remarks>
+/// Measured on the benchmark's corpus: one <see cref="SemanticModel.LookupSymbols"/> costs about 30 us (it lists what every
+/// imported namespace holds), and a request asks for a handful of names; the scopes around a name are a few syntax nodes.
+/// A name the walk cannot place for certain (declared by a pattern or an <c>out var</c>, in a query, in a local function or a
+/// lambda whose symbol needs binding) is looked up where it stands, uncached: slower, never wrong.
+/// </remarks>
+internal sealed class NameResolver
+{
+    private readonly ConcurrentDictionary<(SyntaxNode Scope, string Name), Resolved> memberNames = new();
+    private readonly ConcurrentDictionary<SyntaxNode, HashSet<string>> localNames = new();
+
+    /// <summary>The symbol <paramref name="name"/> refers to in an expression, or null when it is none or several.</summary>
+    public ISymbol? Resolve(SemanticModel model, IdentifierNameSyntax name)
+    {
+        var text = name.Identifier.ValueText;
+        SyntaxNode? member = null;
+        for (SyntaxNode? node = name.Parent, child = name; node is not null; child = node, node = node.Parent)
+        {
+            switch (node)
+            {
+                case AnonymousFunctionExpressionSyntax function when Declares(function, text):
+                case LocalFunctionStatementSyntax localFunction when Declares(localFunction.ParameterList, text) || Declares(localFunction.TypeParameterList, text):
+                    // A parameter of a lambda or a local function: its symbol needs the function bound.
+                    return NameLookup.Single(model, name.SpanStart, text);
+
+                case BlockSyntax block when FindLocal(block.Statements, text) is { } declarator:
+                    return model.GetDeclaredSymbol(declarator);
+
+                case SwitchSectionSyntax section when FindLocal(section.Statements, text) is { } declarator:
+                    return model.GetDeclaredSymbol(declarator);
+
+                case ForStatementSyntax { Declaration: { } declaration } when Find(declaration, text) is { } declarator:
+                    return model.GetDeclaredSymbol(declarator);
+
+                case UsingStatementSyntax { Declaration: { } declaration } when Find(declaration, text) is { } declarator:
+                    return model.GetDeclaredSymbol(declarator);
+
+                case FixedStatementSyntax fixedStatement when Find(fixedStatement.Declaration, text) is { } declarator:
+                    return model.GetDeclaredSymbol(declarator);
+
+                case ForEachStatementSyntax forEach when forEach.Identifier.ValueText == text && child != forEach.Expression:
+                    return model.GetDeclaredSymbol(forEach);
+
+                case CatchClauseSyntax { Declaration: { } catchDeclaration } when catchDeclaration.Identifier.ValueText == text:
+                    return model.GetDeclaredSymbol(catchDeclaration);
+
+                case AccessorDeclarationSyntax when text == "value":
+                    // The implicit parameter of a setter, an init or an event accessor (or a member named value elsewhere).
+                    return NameLookup.Single(model, name.SpanStart, text);
+
+                case BaseMethodDeclarationSyntax method:
+                    if (method is MethodDeclarationSyntax { TypeParameterList: { } typeParameters } && Declares(typeParameters, text))
+                    {
+                        return NameLookup.Single(model, name.SpanStart, text);
+                    }
+
+                    if (FindParameter(method.ParameterList, text) is { } parameter)
+                    {
+                        return model.GetDeclaredSymbol(parameter);
+                    }
+
+                    member = method;
+                    break;
+
+                case MemberDeclarationSyntax declaration when member is null && declaration is not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax:
+                    // A property, an accessor's property, a field, an event: no parameter of its own that a name could refer to
+                    // but an indexer's, which the lookup below finds.
+                    member = declaration is IndexerDeclarationSyntax ? null : declaration;
+                    if (member is null)
+                    {
+                        return NameLookup.Single(model, name.SpanStart, text);
+                    }
+
+                    break;
+
+                case TypeDeclarationSyntax type:
+                    // Outside every local scope of the member: what the name means is the same in every member of this type,
+                    // unless some local scope of this member declares it in a way the walk did not see.
+                    if (member is null || LocalNamesOf(member).Contains(text))
+                    {
+                        return NameLookup.Single(model, name.SpanStart, text);
+                    }
+
+                    var resolved = memberNames.GetOrAdd((type, text), key => new Resolved(NameLookup.Single(model, name.SpanStart, key.Name)));
+                    return resolved.Symbol;
+            }
+        }
+
+        return NameLookup.Single(model, name.SpanStart, text);
+    }
+
+    /// <summary>The type <paramref name="type"/> names, looked up once per type declaration and name.</summary>
+    public ITypeSymbol? TypeOf(SemanticModel model, TypeSyntax type)
+    {
+        if (type is not IdentifierNameSyntax name)
+        {
+            return NameLookup.TypeOf(model, type);
+        }
+
+        for (var node = type.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case MethodDeclarationSyntax { TypeParameterList: { } typeParameters } when Declares(typeParameters, name.Identifier.ValueText):
+                case LocalFunctionStatementSyntax { TypeParameterList: { } localTypeParameters } when Declares(localTypeParameters, name.Identifier.ValueText):
+                    return NameLookup.TypeOf(model, type);
+                case TypeDeclarationSyntax declaration:
+                    return memberNames.GetOrAdd((declaration, "type " + name.Identifier.ValueText), _ => new Resolved(NameLookup.TypeOf(model, type))).Symbol as ITypeSymbol;
+            }
+        }
+
+        return NameLookup.TypeOf(model, type);
+    }
+
+    // Every name a local scope of the member declares: locals, pattern and out variables, loop and catch variables, local
+    // functions, the parameters of lambdas and local functions, query variables.
+    private HashSet<string> LocalNamesOf(SyntaxNode member) => localNames.GetOrAdd(member, static node =>
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var descendant in node.DescendantNodes())
+        {
+            switch (descendant)
+            {
+                case VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: not FieldDeclarationSyntax and not EventFieldDeclarationSyntax } } declarator:
+                    names.Add(declarator.Identifier.ValueText);
+                    break;
+                case SingleVariableDesignationSyntax designation:
+                    names.Add(designation.Identifier.ValueText);
+                    break;
+                case ForEachStatementSyntax forEach:
+                    names.Add(forEach.Identifier.ValueText);
+                    break;
+                case CatchDeclarationSyntax catchDeclaration:
+                    names.Add(catchDeclaration.Identifier.ValueText);
+                    break;
+                case LocalFunctionStatementSyntax localFunction:
+                    names.Add(localFunction.Identifier.ValueText);
+                    break;
+                case ParameterSyntax { Parent.Parent: AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax } or ParameterSyntax { Parent: SimpleLambdaExpressionSyntax }:
+                    names.Add(((ParameterSyntax)descendant).Identifier.ValueText);
+                    break;
+                case QueryClauseSyntax or QueryContinuationSyntax or JoinIntoClauseSyntax:
+                    foreach (var token in descendant.ChildTokens())
+                    {
+                        if (token.IsKind(SyntaxKind.IdentifierToken))
+                        {
+                            names.Add(token.ValueText);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return names;
+    });
+
+    private static bool Declares(AnonymousFunctionExpressionSyntax function, string name) =>
+        function switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText == name,
+            ParenthesizedLambdaExpressionSyntax parenthesized => FindParameter(parenthesized.ParameterList, name) is not null,
+            AnonymousMethodExpressionSyntax { ParameterList: { } parameters } => FindParameter(parameters, name) is not null,
+            _ => false,
+        };
+
+    private static bool Declares(ParameterListSyntax parameters, string name) => FindParameter(parameters, name) is not null;
+
+    private static bool Declares(TypeParameterListSyntax? typeParameters, string name)
+    {
+        if (typeParameters is null)
+        {
+            return false;
+        }
+
+        foreach (var parameter in typeParameters.Parameters)
+        {
+            if (parameter.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ParameterSyntax? FindParameter(ParameterListSyntax parameters, string name)
+    {
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.Identifier.ValueText == name)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    // A local declared by a declaration statement of the list: in scope in the whole list (using it before is an error).
+    private static VariableDeclaratorSyntax? FindLocal(SyntaxList<StatementSyntax> statements, string name)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement is LocalDeclarationStatementSyntax local && Find(local.Declaration, name) is { } declarator)
+            {
+                return declarator;
+            }
+        }
+
+        return null;
+    }
+
+    private static VariableDeclaratorSyntax? Find(VariableDeclarationSyntax declaration, string name)
+    {
+        foreach (var variable in declaration.Variables)
+        {
+            if (variable.Identifier.ValueText == name)
+            {
+                return variable;
+            }
+        }
+
+        return null;
+    }
+
+    // A lookup's answer, null included, as one value the cache can hold.
+    private sealed class Resolved
+    {
+        public Resolved(ISymbol? symbol) => Symbol = symbol;
+
+        public ISymbol? Symbol { get; }
+    }
+}

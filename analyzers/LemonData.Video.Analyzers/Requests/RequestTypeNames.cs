@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LemonData.Video.Analyzers.Requests;
+
+/// <summary>
+/// The simple names under which a compilation can write the SDK's request type in <c>new X { ... }</c>: its own name, the
+/// names of the classes the compilation derives from it (at any depth), and the aliases of any of them, found from the
+/// declarations' syntax once per compilation. An object initializer of a type by any other name (<c>new Order { Model = ... }</c>)
+/// is then set aside without asking the semantic model anything: on ordinary code, the first question about a file costs more
+/// than everything else the analyzer does there.
+/// </summary>
+/// <remarks>
+/// A class derived from the request in another assembly than the SDK's would have a name this cannot see; when a referenced
+/// assembly other than the SDK's own packages references the SDK, the names are not used (<see cref="IsComplete"/> false)
+/// and every creation is looked up, as before.
+/// </remarks>
+internal sealed class RequestTypeNames
+{
+    private const string RequestTypeName = "VideoGenerationRequest";
+
+    private readonly HashSet<string> names;
+
+    private RequestTypeNames(HashSet<string> names, bool isComplete)
+    {
+        this.names = names;
+        IsComplete = isComplete;
+    }
+
+    /// <summary>Whether every name the request type can be written with in this compilation is known.</summary>
+    public bool IsComplete { get; }
+
+    /// <summary>False when <paramref name="type"/> certainly does not name the request type or a class derived from it.</summary>
+    public bool MayName(TypeSyntax type)
+    {
+        if (!IsComplete)
+        {
+            return true;
+        }
+
+        var rightmost = type switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            _ => null,
+        };
+        return rightmost is null || names.Contains(rightmost);
+    }
+
+    public static RequestTypeNames Find(Compilation compilation, IAssemblySymbol sdkAssembly, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { RequestTypeName };
+        var declarations = new List<(string Name, string? BaseName)>();
+        var aliases = new List<(string Alias, string Target)>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Collect(tree.GetRoot(cancellationToken), declarations, aliases);
+        }
+
+        // To a fixed point: a class derived from a class derived from the request, an alias of either.
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var (name, baseName) in declarations)
+            {
+                if (baseName is not null && names.Contains(baseName) && names.Add(name))
+                {
+                    added = true;
+                }
+            }
+
+            foreach (var (alias, target) in aliases)
+            {
+                if (names.Contains(target) && names.Add(alias))
+                {
+                    added = true;
+                }
+            }
+        }
+
+        return new RequestTypeNames(names, IsCompleteFor(compilation, sdkAssembly));
+    }
+
+    private static void Collect(SyntaxNode node, List<(string, string?)> declarations, List<(string, string)> aliases)
+    {
+        foreach (var child in node.ChildNodes())
+        {
+            switch (child)
+            {
+                case UsingDirectiveSyntax { Alias: { } alias, Name: { } target }:
+                    aliases.Add((alias.Name.Identifier.ValueText, RightmostName(target) ?? string.Empty));
+                    break;
+                case BaseNamespaceDeclarationSyntax:
+                    Collect(child, declarations, aliases);
+                    break;
+                case TypeDeclarationSyntax type:
+                    var baseType = type.BaseList is { Types.Count: > 0 } bases ? RightmostName(bases.Types[0].Type) : null;
+                    declarations.Add((type.Identifier.ValueText, baseType));
+                    Collect(child, declarations, aliases);
+                    break;
+            }
+        }
+    }
+
+    private static string? RightmostName(TypeSyntax type) =>
+        type switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+    // The SDK's own packages (LemonData.Video.*) derive nothing from the request; any other assembly that references the SDK might.
+    private static bool IsCompleteFor(Compilation compilation, IAssemblySymbol sdkAssembly)
+    {
+        foreach (var reference in compilation.References)
+        {
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly
+                || SymbolEqualityComparer.Default.Equals(assembly, sdkAssembly)
+                || assembly.Name.StartsWith(sdkAssembly.Name + ".", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (referenced.Name == sdkAssembly.Name)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+}
