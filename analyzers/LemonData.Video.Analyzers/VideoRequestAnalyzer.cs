@@ -82,7 +82,7 @@ public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
         // Every diagnostic is reported from the assignment it is about: a diagnostic reported elsewhere would be
         // non-local, which the IDE neither shows as the user types nor offers a fix for.
         var gate = RuleSet.GateFor(models.Lists);
-        var syntaxRequests = readSyntaxFirst ? new SyntaxRequests(sdk, RequestTypeNames.Find(context.Compilation, sdk.RequestType.ContainingAssembly, context.CancellationToken)) : null;
+        var syntaxRequests = readSyntaxFirst ? new SyntaxRequests(sdk, RequestTypeNames.Find(context.Compilation, sdk.RequestType, context.CancellationToken)) : null;
         context.RegisterSyntaxNodeAction(syntaxContext => OnAssignment(syntaxContext, sdk, models, gate, syntaxRequests), SyntaxKind.SimpleAssignmentExpression);
 
         // The file's problems are reported in the file, from an action on the file itself: once per problem whatever the

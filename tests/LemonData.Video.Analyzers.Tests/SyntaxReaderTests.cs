@@ -176,4 +176,27 @@ public class SyntaxReaderTests
             types: "class Catalog { public string Sora2 => \"sora2\"; }");
         Assert.Empty(ids);
     }
+
+    [Fact]
+    public async Task A_source_type_with_the_name_of_an_sdk_type_is_the_one_the_name_means()
+    {
+        var ids = await IdsAsync(
+            """await client.CreateVideoAsync(new VideoGenerationRequest { Prompt = "p", Model = VideoModels.Sora2 });""",
+            types: """static class VideoModels { public const string Sora2 = "sora2"; }""");
+        Assert.Equal(["LDV0001"], ids);
+    }
+
+    [Fact]
+    public async Task A_using_static_member_is_the_one_the_name_means()
+    {
+        var source = "using static Settings;\n" + TestSource.Usings + """
+            static class Settings { public const int Frames = 500; }
+
+            class Sample
+            {
+                async Task Run(LemonDataVideoClient client) => await client.CreateVideoAsync(new VideoGenerationRequest { Prompt = "p", Fps = Frames });
+            }
+            """;
+        Assert.Equal(["LDV0006"], (await AllAnalyzers.RunAsync(source)).Select(diagnostic => diagnostic.Id));
+    }
 }

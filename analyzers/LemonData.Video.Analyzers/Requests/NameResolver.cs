@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,8 +19,17 @@ namespace LemonData.Video.Analyzers.Requests;
 /// </remarks>
 internal sealed class NameResolver
 {
-    private readonly ConcurrentDictionary<(SyntaxNode Scope, string Name), Resolved> memberNames = new();
-    private readonly ConcurrentDictionary<SyntaxNode, HashSet<string>> localNames = new();
+    // Per thread: the analyzer's callbacks run on several threads at once, and a shared dictionary's locks were a fifth of its
+    // time in a trace. A thread that meets a scope another thread already resolved resolves it again, to the same answer.
+    private readonly ThreadLocal<Dictionary<(SyntaxNode Scope, string Name), Resolved>> memberNames = new(() => new());
+    private readonly ThreadLocal<Dictionary<SyntaxNode, HashSet<string>>> localNames = new(() => new());
+    private readonly IReadOnlyDictionary<string, INamedTypeSymbol> uniqueTypes;
+
+    /// <param name="uniqueTypes">
+    /// The SDK's types whose simple name nothing else in the compilation declares (<see cref="RequestTypeNames"/>): such a name
+    /// that no scope, member or type parameter around it declares can only mean that type, with no lookup at all.
+    /// </param>
+    public NameResolver(IReadOnlyDictionary<string, INamedTypeSymbol> uniqueTypes) => this.uniqueTypes = uniqueTypes;
 
     /// <summary>The symbol <paramref name="name"/> refers to in an expression, or null when it is none or several.</summary>
     public ISymbol? Resolve(SemanticModel model, IdentifierNameSyntax name)
@@ -94,7 +103,15 @@ internal sealed class NameResolver
                         return NameLookup.Single(model, name.SpanStart, text);
                     }
 
-                    var resolved = memberNames.GetOrAdd((type, text), key => new Resolved(NameLookup.Single(model, name.SpanStart, key.Name)));
+                    var cache = memberNames.Value!;
+                    if (!cache.TryGetValue((type, text), out var resolved))
+                    {
+                        resolved = new Resolved(uniqueTypes.TryGetValue(text, out var unique) && !DeclaresAround(model, type, text)
+                            ? unique
+                            : NameLookup.Single(model, name.SpanStart, text));
+                        cache[(type, text)] = resolved;
+                    }
+
                     return resolved.Symbol;
             }
         }
@@ -118,16 +135,66 @@ internal sealed class NameResolver
                 case LocalFunctionStatementSyntax { TypeParameterList: { } localTypeParameters } when Declares(localTypeParameters, name.Identifier.ValueText):
                     return NameLookup.TypeOf(model, type);
                 case TypeDeclarationSyntax declaration:
-                    return memberNames.GetOrAdd((declaration, "type " + name.Identifier.ValueText), _ => new Resolved(NameLookup.TypeOf(model, type))).Symbol as ITypeSymbol;
+                    var text = name.Identifier.ValueText;
+                    var cache = memberNames.Value!;
+                    if (!cache.TryGetValue((declaration, "type " + text), out var resolved))
+                    {
+                        resolved = new Resolved(uniqueTypes.TryGetValue(text, out var unique) && !DeclaresAround(model, declaration, text)
+                            ? unique
+                            : NameLookup.TypeOf(model, type));
+                        cache[(declaration, "type " + text)] = resolved;
+                    }
+
+                    return resolved.Symbol as ITypeSymbol;
             }
         }
 
         return NameLookup.TypeOf(model, type);
     }
 
+    // Whether the type declaration, a type around it, or one they derive from declares a member, a type parameter or a primary
+    // constructor parameter named name: the names a lookup finds before the namespaces'.
+    private static bool DeclaresAround(SemanticModel model, TypeDeclarationSyntax innermost, string name)
+    {
+        for (SyntaxNode? node = innermost; node is not null; node = node.Parent)
+        {
+            if (node is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            if ((declaration.ParameterList is { } primary && Declares(primary, name)) || Declares(declaration.TypeParameterList, name))
+            {
+                return true;
+            }
+
+            for (var type = model.GetDeclaredSymbol(declaration) as INamedTypeSymbol; type is not null; type = type.BaseType)
+            {
+                if (!type.GetMembers(name).IsEmpty)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     // Every name a local scope of the member declares: locals, pattern and out variables, loop and catch variables, local
     // functions, the parameters of lambdas and local functions, query variables.
-    private HashSet<string> LocalNamesOf(SyntaxNode member) => localNames.GetOrAdd(member, static node =>
+    private HashSet<string> LocalNamesOf(SyntaxNode member)
+    {
+        var cache = localNames.Value!;
+        if (!cache.TryGetValue(member, out var names))
+        {
+            names = CollectLocalNames(member);
+            cache[member] = names;
+        }
+
+        return names;
+    }
+
+    private static HashSet<string> CollectLocalNames(SyntaxNode node)
     {
         var names = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var descendant in node.DescendantNodes())
@@ -166,7 +233,7 @@ internal sealed class NameResolver
         }
 
         return names;
-    });
+    }
 
     private static bool Declares(AnonymousFunctionExpressionSyntax function, string name) =>
         function switch

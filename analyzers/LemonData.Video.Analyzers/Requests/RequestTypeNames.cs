@@ -24,11 +24,22 @@ internal sealed class RequestTypeNames
 
     private readonly HashSet<string> names;
 
-    private RequestTypeNames(HashSet<string> names, bool isComplete)
+    private RequestTypeNames(HashSet<string> names, bool isComplete, IReadOnlyDictionary<string, INamedTypeSymbol> uniqueTypes)
     {
         this.names = names;
         IsComplete = isComplete;
+        UniqueTypes = uniqueTypes;
     }
+
+    /// <summary>
+    /// The SDK's types a request is written with (the request, <c>VideoModels</c>, the client) whose simple name no source type,
+    /// no alias and no other referenced assembly declares: where that name compiles, it means the SDK's type.
+    /// </summary>
+    /// <remarks>
+    /// In code that does not compile because the SDK's namespace is not imported, the name is read as the SDK's type all the
+    /// same: a rule may then report beside the compiler's CS0246 on the request the user is writing.
+    /// </remarks>
+    public IReadOnlyDictionary<string, INamedTypeSymbol> UniqueTypes { get; }
 
     /// <summary>Whether every name the request type can be written with in this compilation is known.</summary>
     public bool IsComplete { get; }
@@ -51,8 +62,9 @@ internal sealed class RequestTypeNames
         return rightmost is null || names.Contains(rightmost);
     }
 
-    public static RequestTypeNames Find(Compilation compilation, IAssemblySymbol sdkAssembly, CancellationToken cancellationToken)
+    public static RequestTypeNames Find(Compilation compilation, INamedTypeSymbol requestType, CancellationToken cancellationToken)
     {
+        var sdkAssembly = requestType.ContainingAssembly;
         var names = new HashSet<string>(StringComparer.Ordinal) { RequestTypeName };
         var declarations = new List<(string Name, string? BaseName)>();
         var aliases = new List<(string Alias, string Target)>();
@@ -83,7 +95,65 @@ internal sealed class RequestTypeNames
             }
         }
 
-        return new RequestTypeNames(names, IsCompleteFor(compilation, sdkAssembly));
+        return new RequestTypeNames(names, IsCompleteFor(compilation, sdkAssembly), FindUniqueTypes(compilation, requestType, declarations, aliases));
+    }
+
+    private static Dictionary<string, INamedTypeSymbol> FindUniqueTypes(
+        Compilation compilation,
+        INamedTypeSymbol requestType,
+        List<(string Name, string? BaseName)> declarations,
+        List<(string Alias, string Target)> aliases)
+    {
+        var unique = new Dictionary<string, INamedTypeSymbol>(StringComparer.Ordinal);
+        foreach (var (alias, _) in aliases)
+        {
+            if (alias.Length == 0)
+            {
+                return unique;
+            }
+        }
+
+        foreach (var metadataName in new[] { "LemonData.Video.VideoGenerationRequest", "LemonData.Video.VideoModels", "LemonData.Video.LemonDataVideoClient" })
+        {
+            if (compilation.GetTypeByMetadataName(metadataName) is { } type
+                && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, requestType.ContainingAssembly)
+                && IsUnique(compilation, type, declarations, aliases))
+            {
+                unique.Add(type.Name, type);
+            }
+        }
+
+        return unique;
+    }
+
+    private static bool IsUnique(Compilation compilation, INamedTypeSymbol type, List<(string Name, string? BaseName)> declarations, List<(string Alias, string Target)> aliases)
+    {
+        foreach (var (name, _) in declarations)
+        {
+            if (name == type.Name)
+            {
+                return false;
+            }
+        }
+
+        foreach (var (alias, _) in aliases)
+        {
+            if (alias == type.Name)
+            {
+                return false;
+            }
+        }
+
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(assembly, type.ContainingAssembly) && assembly.TypeNames.Contains(type.Name))
+            {
+                return false;
+            }
+        }
+
+        // Source delegates, enums and the like with the name: not in the declarations above, so asked of the compilation.
+        return !compilation.ContainsSymbolsWithName(type.Name, SymbolFilter.Type);
     }
 
     private static void Collect(SyntaxNode node, List<(string, string?)> declarations, List<(string, string)> aliases)
@@ -94,6 +164,11 @@ internal sealed class RequestTypeNames
             {
                 case UsingDirectiveSyntax { Alias: { } alias, Name: { } target }:
                     aliases.Add((alias.Name.Identifier.ValueText, RightmostName(target) ?? string.Empty));
+                    break;
+                case UsingDirectiveSyntax { StaticKeyword.RawKind: not 0 }:
+                    // using static brings members of its own into every scope of the file: recorded as an alias of no name,
+                    // which takes the names-without-lookup shortcut away (FindUniqueTypes).
+                    aliases.Add((string.Empty, string.Empty));
                     break;
                 case BaseNamespaceDeclarationSyntax:
                     Collect(child, declarations, aliases);

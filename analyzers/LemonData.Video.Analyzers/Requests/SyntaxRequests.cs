@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -25,13 +24,16 @@ internal sealed class SyntaxRequests
 {
     private readonly VideoSdk sdk;
     private readonly RequestTypeNames typeNames;
-    private readonly NameResolver names = new();
-    private readonly ConcurrentDictionary<ObjectCreationExpressionSyntax, Creation> creations = new();
+    private readonly NameResolver names;
+
+    // Per thread, as NameResolver's caches, for the same reason: a shared dictionary's locks cost more than reading again.
+    private readonly ThreadLocal<Dictionary<ObjectCreationExpressionSyntax, Creation>> creations = new(() => new());
 
     public SyntaxRequests(VideoSdk sdk, RequestTypeNames typeNames)
     {
         this.sdk = sdk;
         this.typeNames = typeNames;
+        names = new NameResolver(typeNames.UniqueTypes);
     }
 
     /// <summary>
@@ -82,14 +84,15 @@ internal sealed class SyntaxRequests
 
     private Creation? Get(SemanticModel model, ObjectCreationExpressionSyntax created, CancellationToken cancellationToken)
     {
-        if (creations.TryGetValue(created, out var known))
+        var cache = creations.Value!;
+        if (cache.TryGetValue(created, out var known))
         {
             return known.IsUnreadable ? null : known;
         }
 
         // new Order { Model = ... }: a type by a name the request never has is set aside from its syntax alone.
         var read = typeNames.MayName(created.Type) ? Creation.Read(model, names, created, sdk, cancellationToken) : Creation.NotARequest;
-        creations.TryAdd(created, read);
+        cache[created] = read;
         return read.IsUnreadable ? null : read;
     }
 
@@ -322,9 +325,39 @@ internal sealed class SyntaxRequests
 
         private static bool Mentions(SyntaxNode node, string name)
         {
+            // Most statements after a creation never spell the local's name: the text says so without walking any token.
+            if (node.SyntaxTree.TryGetText(out var text) && !Spells(text, node.Span, name))
+            {
+                return false;
+            }
+
             foreach (var token in node.DescendantTokens())
             {
                 if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Spells(Microsoft.CodeAnalysis.Text.SourceText text, Microsoft.CodeAnalysis.Text.TextSpan span, string name)
+        {
+            var last = span.End - name.Length;
+            for (var start = span.Start; start <= last; start++)
+            {
+                var matches = true;
+                for (var i = 0; i < name.Length; i++)
+                {
+                    if (text[start + i] != name[i])
+                    {
+                        matches = false;
+                        break;
+                    }
+                }
+
+                if (matches)
                 {
                     return true;
                 }
