@@ -22,7 +22,7 @@ internal sealed class NameResolver
     // Per thread: the analyzer's callbacks run on several threads at once, and a shared dictionary's locks were a fifth of its
     // time in a trace. A thread that meets a scope another thread already resolved resolves it again, to the same answer.
     private readonly ThreadLocal<Dictionary<(SyntaxNode Scope, string Name), Resolved>> memberNames = new(() => new());
-    private readonly ThreadLocal<Dictionary<SyntaxNode, HashSet<string>>> localNames = new(() => new());
+    private readonly ThreadLocal<Dictionary<(SyntaxNode Member, string Name), bool>> localNames = new(() => new());
     private readonly IReadOnlyDictionary<string, INamedTypeSymbol> uniqueTypes;
 
     /// <param name="uniqueTypes">
@@ -98,7 +98,7 @@ internal sealed class NameResolver
                 case TypeDeclarationSyntax type:
                     // Outside every local scope of the member: what the name means is the same in every member of this type,
                     // unless some local scope of this member declares it in a way the walk did not see.
-                    if (member is null || LocalNamesOf(member).Contains(text))
+                    if (member is null || DeclaresLocally(member, text))
                     {
                         return NameLookup.Single(model, name.SpanStart, text);
                     }
@@ -180,60 +180,77 @@ internal sealed class NameResolver
         return false;
     }
 
-    // Every name a local scope of the member declares: locals, pattern and out variables, loop and catch variables, local
-    // functions, the parameters of lambdas and local functions, query variables.
-    private HashSet<string> LocalNamesOf(SyntaxNode member)
+    // Whether a local scope of the member declares name (a local, a pattern, out or deconstruction variable, a loop or catch
+    // variable, a local function, a lambda's or local function's parameter, a query variable): found from the places the text
+    // spells the name, each looked at as a token, instead of walking every node of the member.
+    private bool DeclaresLocally(SyntaxNode member, string name)
     {
         var cache = localNames.Value!;
-        if (!cache.TryGetValue(member, out var names))
+        if (!cache.TryGetValue((member, name), out var declares))
         {
-            names = CollectLocalNames(member);
-            cache[member] = names;
+            declares = FindLocalDeclaration(member, name);
+            cache[(member, name)] = declares;
         }
 
-        return names;
+        return declares;
     }
 
-    private static HashSet<string> CollectLocalNames(SyntaxNode node)
+    private static bool FindLocalDeclaration(SyntaxNode member, string name)
     {
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var descendant in node.DescendantNodes())
+        if (!member.SyntaxTree.TryGetText(out var text))
         {
-            switch (descendant)
-            {
-                case VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: not FieldDeclarationSyntax and not EventFieldDeclarationSyntax } } declarator:
-                    names.Add(declarator.Identifier.ValueText);
-                    break;
-                case SingleVariableDesignationSyntax designation:
-                    names.Add(designation.Identifier.ValueText);
-                    break;
-                case ForEachStatementSyntax forEach:
-                    names.Add(forEach.Identifier.ValueText);
-                    break;
-                case CatchDeclarationSyntax catchDeclaration:
-                    names.Add(catchDeclaration.Identifier.ValueText);
-                    break;
-                case LocalFunctionStatementSyntax localFunction:
-                    names.Add(localFunction.Identifier.ValueText);
-                    break;
-                case ParameterSyntax { Parent.Parent: AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax } or ParameterSyntax { Parent: SimpleLambdaExpressionSyntax }:
-                    names.Add(((ParameterSyntax)descendant).Identifier.ValueText);
-                    break;
-                case QueryClauseSyntax or QueryContinuationSyntax or JoinIntoClauseSyntax:
-                    foreach (var token in descendant.ChildTokens())
-                    {
-                        if (token.IsKind(SyntaxKind.IdentifierToken))
-                        {
-                            names.Add(token.ValueText);
-                        }
-                    }
+            text = member.SyntaxTree.GetText();
+        }
 
-                    break;
+        var span = member.Span;
+        for (var position = span.Start; position <= span.End - name.Length; position++)
+        {
+            if (!SpellsAt(text, position, name))
+            {
+                continue;
+            }
+
+            // @name is the same identifier; an escape such as \u0041 in a name is not spelled as its text: then assume it declares.
+            var token = member.FindToken(position);
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && IsDeclaration(token))
+            {
+                return true;
             }
         }
 
-        return names;
+        for (var position = span.Start; position < span.End - 1; position++)
+        {
+            if (text[position] == '\\' && (text[position + 1] == 'u' || text[position + 1] == 'U'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static bool SpellsAt(Microsoft.CodeAnalysis.Text.SourceText text, int position, string name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (text[position + i] != name[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsDeclaration(SyntaxToken identifier) =>
+        identifier.Parent switch
+        {
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: not FieldDeclarationSyntax and not EventFieldDeclarationSyntax } } => true,
+            SingleVariableDesignationSyntax or ForEachStatementSyntax or CatchDeclarationSyntax or LocalFunctionStatementSyntax => true,
+            ParameterSyntax { Parent.Parent: AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax } or ParameterSyntax { Parent: SimpleLambdaExpressionSyntax } => true,
+            QueryClauseSyntax or QueryContinuationSyntax or JoinIntoClauseSyntax => true,
+            _ => false,
+        };
 
     private static bool Declares(AnonymousFunctionExpressionSyntax function, string name) =>
         function switch

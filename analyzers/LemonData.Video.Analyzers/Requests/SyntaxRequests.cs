@@ -26,8 +26,10 @@ internal sealed class SyntaxRequests
     private readonly RequestTypeNames typeNames;
     private readonly NameResolver names;
 
-    // Per thread, as NameResolver's caches, for the same reason: a shared dictionary's locks cost more than reading again.
-    private readonly ThreadLocal<Dictionary<ObjectCreationExpressionSyntax, Creation>> creations = new(() => new());
+    // Per thread, as NameResolver's caches, for the same reason: a shared dictionary's locks cost more than reading again. And
+    // only the last few creations: every assignment of a creation comes right after it, a write through its local a few
+    // statements later; a dictionary of every creation of the compilation cost more in growing and hashing than it saved.
+    private readonly ThreadLocal<RecentCreations> creations = new(() => new());
 
     public SyntaxRequests(VideoSdk sdk, RequestTypeNames typeNames)
     {
@@ -85,14 +87,14 @@ internal sealed class SyntaxRequests
     private Creation? Get(SemanticModel model, ObjectCreationExpressionSyntax created, CancellationToken cancellationToken)
     {
         var cache = creations.Value!;
-        if (cache.TryGetValue(created, out var known))
+        if (cache.Find(created) is { } known)
         {
             return known.IsUnreadable ? null : known;
         }
 
         // new Order { Model = ... }: a type by a name the request never has is set aside from its syntax alone.
         var read = typeNames.MayName(created.Type) ? Creation.Read(model, names, created, sdk, cancellationToken) : Creation.NotARequest;
-        cache[created] = read;
+        cache.Add(created, read);
         return read.IsUnreadable ? null : read;
     }
 
@@ -115,6 +117,34 @@ internal sealed class SyntaxRequests
         }
 
         return null;
+    }
+
+    private sealed class RecentCreations
+    {
+        private const int Size = 32;
+        private readonly ObjectCreationExpressionSyntax?[] nodes = new ObjectCreationExpressionSyntax?[Size];
+        private readonly Creation?[] creations = new Creation?[Size];
+        private int next;
+
+        public Creation? Find(ObjectCreationExpressionSyntax node)
+        {
+            for (var i = 0; i < Size; i++)
+            {
+                if (nodes[i] == node)
+                {
+                    return creations[i];
+                }
+            }
+
+            return null;
+        }
+
+        public void Add(ObjectCreationExpressionSyntax node, Creation creation)
+        {
+            nodes[next] = node;
+            creations[next] = creation;
+            next = (next + 1) % Size;
+        }
     }
 
     /// <summary>One <c>new ...{ ... }</c> as the syntax shows it.</summary>
