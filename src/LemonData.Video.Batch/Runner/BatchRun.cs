@@ -186,7 +186,20 @@ internal sealed class BatchRun
         }
 
         // The id goes on disk before anything else happens to the task, whatever the run's token says meanwhile.
-        await RecordAsync(VideoJobChange.Created(job.Key, created.Id), VideoJobState.Submitting, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await RecordAsync(VideoJobChange.Created(job.Key, created.Id), VideoJobState.Submitting, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (VideoJobLedgerException exception)
+        {
+            // The ledger cannot take it (a full disk, a broken file): the id must not die with this run.
+            throw new VideoJobLedgerException(
+                "Job '" + job.Key + "' made task " + created.Id + ", but the ledger could not record it: " + exception.Message
+                + " The job will read OutcomeUnknown; resume the task with WaitForCompletionAsync(\"" + created.Id + "\").",
+                exception.LedgerPath,
+                exception);
+        }
+
         await FollowAsync(job, created, cancellationToken).ConfigureAwait(false);
     }
 

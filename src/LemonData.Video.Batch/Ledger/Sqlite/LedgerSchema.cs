@@ -102,7 +102,20 @@ internal static class LedgerSchema
             throw NotALedger(path, "it is an SQLite database of something else");
         }
 
+        // BEGIN IMMEDIATE, then look again: another process creating the same new ledger at this instant has won the race.
         using var transaction = connection.BeginTransaction();
+        using (var again = connection.CreateCommand())
+        {
+            again.Transaction = transaction;
+            again.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%';";
+            if (Convert.ToInt64(again.ExecuteScalar(), CultureInfo.InvariantCulture) != 0)
+            {
+                transaction.Rollback();
+                CreateOrVerify(connection, path);
+                return;
+            }
+        }
+
         using (var create = connection.CreateCommand())
         {
             create.Transaction = transaction;

@@ -11,7 +11,14 @@ internal static class ProcessLiveness
 
     public static int CurrentId => Environment.ProcessId;
 
-    public static DateTimeOffset? CurrentStartTime => StartTimeOf(Process.GetCurrentProcess());
+    public static DateTimeOffset? CurrentStartTime
+    {
+        get
+        {
+            using var current = Process.GetCurrentProcess();
+            return StartTimeOf(current);
+        }
+    }
 
     /// <summary>
     /// False when no process has the id, or the one that has it started at another time than recorded (the id was reused

@@ -74,14 +74,11 @@ internal sealed class SqliteRunClaim : IAsyncDisposable
         return (new VideoJobLedgerHolder(row.GetInt32(0), row.GetString(1), startedAt), processStartedAt);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (System.Threading.Interlocked.Exchange(ref _released, 1) == 0)
         {
-            // Only our own claim: had it been taken over (we were judged dead), the row is the new holder's.
-            _ledger.Execute("DELETE FROM run_claim WHERE id = 1 AND claim_id = $claim;", command => command.Parameters.AddWithValue("$claim", _claimId));
+            await _ledger.ReleaseClaimAsync(_claimId).ConfigureAwait(false);
         }
-
-        return default;
     }
 }

@@ -108,6 +108,20 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     public Task<IAsyncDisposable> ClaimAsync(CancellationToken cancellationToken = default) =>
         InTurnAsync<IAsyncDisposable>(() => SqliteRunClaim.Take(this, _connection), cancellationToken);
 
+    // Only our own claim: had it been taken over (this run judged dead), the row is the new holder's. A ledger already
+    // closed keeps its row, which the next run on this host takes over once this process has ended.
+    internal async Task ReleaseClaimAsync(string claimId)
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        await InTurnAsync(
+            () => Execute("DELETE FROM run_claim WHERE id = 1 AND claim_id = $claim;", command => command.Parameters.AddWithValue("$claim", claimId)),
+            CancellationToken.None).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public async Task<int> PlanAsync(IEnumerable<VideoJob> jobs, CancellationToken cancellationToken = default)
     {
