@@ -139,6 +139,31 @@ public class LedgerTransitionTests
         Assert.Equal(10, (await LedgerContents.AllAsync(ledger)).Count);
     }
 
+    [Fact]
+    public async Task Planning_reads_the_jobs_as_they_come_and_commits_them_in_chunks_never_holding_them_all()
+    {
+        using var folder = new TempFolder();
+        await using var ledger = await SqliteVideoJobLedger.OpenAsync(folder.LedgerPath);
+
+        // A source that fails after 1,200 jobs: the chunks before the failure are already in the ledger, so the ledger
+        // took them as they came rather than after reading the whole input.
+        System.Collections.Generic.IEnumerable<VideoJob> Source()
+        {
+            for (var number = 1; number <= 1200; number++)
+            {
+                yield return TestJobs.One(folder.Path, number);
+            }
+
+            throw new System.IO.IOException("the input broke off");
+        }
+
+        await Assert.ThrowsAsync<System.IO.IOException>(() => ledger.PlanAsync(Source()));
+        Assert.Equal(1000, (await ledger.CountAsync())[VideoJobState.Planned]);
+
+        // Planning the same input again adds only what is missing.
+        Assert.Equal(200, await ledger.PlanAsync(TestJobs.Many(folder.Path, 1200)));
+    }
+
     private static string? Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
