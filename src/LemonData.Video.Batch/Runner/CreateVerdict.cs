@@ -33,6 +33,10 @@ internal sealed class CreateVerdict
             case VideoRequestValidationException invalid:
                 return new CreateVerdict(VideoJobState.Refused, invalid.Message);
 
+            // The client checks its arguments before anything is sent (a request without a prompt, say).
+            case ArgumentException argument:
+                return new CreateVerdict(VideoJobState.Refused, argument.Message);
+
             case LemonDataApiException api when api.TaskMayExist || (!CreateRefusals.ProveNothingWasCreated(api.StatusCode) && api.StatusCode != 0):
                 return new CreateVerdict(VideoJobState.OutcomeUnknown, api.Message) { TaskId = api.TaskId, Answer = api };
 

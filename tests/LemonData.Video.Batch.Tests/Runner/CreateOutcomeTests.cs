@@ -28,6 +28,25 @@ public class CreateOutcomeTests
     }
 
     [Fact]
+    public async Task A_request_the_service_answers_400_is_Refused_with_its_message_after_one_create()
+    {
+        using var folder = new TempFolder();
+        await using var simulator = LemonDataSimulator.Start();
+        await using var ledger = await SqliteVideoJobLedger.OpenAsync(folder.LedgerPath);
+        var client = BatchClients.For(simulator, options => options.ValidateRequests = false);
+        var empty = new VideoJob("empty", new VideoGenerationRequest { Model = VideoModels.Sora2, Prompt = null! }, folder.File("empty.mp4"));
+
+        await new VideoBatchRunner(client, ledger).RunAsync(new[] { empty });
+
+        // Unchecked by the client, the request reaches the service, whose 400 proves nothing was made.
+        var job = (await ledger.FindAsync("empty"))!;
+        Assert.Equal(VideoJobState.Refused, job.State);
+        Assert.Contains("400", job.Error);
+        Assert.Equal(1, simulator.CreatesReceived);
+        Assert.Empty(simulator.CreatedTasks);
+    }
+
+    [Fact]
     public async Task A_create_the_service_refuses_for_the_job_is_Refused_and_sent_again_only_with_RetryRefused()
     {
         using var folder = new TempFolder();
