@@ -58,6 +58,29 @@ public class AccountStopTests
     }
 
     [Fact]
+    public async Task A_429_within_the_clients_retries_only_paces_the_creates()
+    {
+        using var folder = new TempFolder();
+        await using var simulator = LemonDataSimulator.Start();
+        simulator.Script.RateLimitNext(3, TimeSpan.FromMilliseconds(150), SimulatorTarget.Create);
+        await using var ledger = await SqliteVideoJobLedger.OpenAsync(folder.LedgerPath);
+
+        var summary = await new VideoBatchRunner(BatchClients.For(simulator), ledger, new VideoBatchOptions { MaxConcurrentTasks = 1 }).RunAsync(TestJobs.Many(folder.Path, 4));
+
+        Assert.True(summary.IsComplete, summary.ToString());
+        Assert.Equal(VideoBatchStopReason.None, summary.StopReason);
+        Assert.Equal(4 + 3, simulator.CreatesReceived);
+        Assert.Equal(4, simulator.CreatedTasks.Count);
+
+        // The refused create was sent again only after each Retry-After the service asked for.
+        var creates = simulator.Requests.Where(request => request.Method == "POST").ToList();
+        for (var i = 1; i <= 3; i++)
+        {
+            Assert.True(creates[i].ReceivedAt - creates[i - 1].ReceivedAt >= TimeSpan.FromMilliseconds(140), $"create {i} came {(creates[i].ReceivedAt - creates[i - 1].ReceivedAt).TotalMilliseconds} ms after the 429");
+        }
+    }
+
+    [Fact]
     public async Task A_429_past_the_clients_retries_puts_the_job_back_and_stops_new_creates()
     {
         using var folder = new TempFolder();

@@ -119,11 +119,13 @@ public class CrashAndResumeTests
         Assert.Empty(Directory.GetFiles(Path.Combine(folder.Path, "videos"), "*.part", SearchOption.AllDirectories));
     }
 
-    [Fact]
-    public async Task A_job_left_Submitting_becomes_OutcomeUnknown_and_is_not_sent_while_a_Created_job_is_resumed_by_its_task_id()
+    [Theory]
+    [InlineData(SimulatedApiGeneration.A)]
+    [InlineData(SimulatedApiGeneration.C)]
+    public async Task A_job_left_Submitting_becomes_OutcomeUnknown_and_is_not_sent_while_a_Created_job_is_resumed_by_its_task_id(SimulatedApiGeneration generation)
     {
         using var folder = new TempFolder();
-        await using var simulator = LemonDataSimulator.Start();
+        await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { Generation = generation });
         var client = BatchClients.For(simulator);
         var jobs = TestJobs.Many(folder.Path, 3);
 
