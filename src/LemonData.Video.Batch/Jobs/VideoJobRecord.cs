@@ -34,6 +34,9 @@ public sealed class VideoJobRecord
     /// <summary>The service's task id, once known (<see cref="VideoJobState.Created"/> and later; an <see cref="VideoJobState.OutcomeUnknown"/> job whose failed answer named one).</summary>
     public string? TaskId { get; init; }
 
+    /// <summary>Where the service said to poll the task (<c>poll_url</c>), when its create answer gave one.</summary>
+    public string? PollUrl { get; init; }
+
     /// <summary>The URLs of the task's videos (<see cref="VideoJobState.Completed"/> and later); empty before.</summary>
     public IReadOnlyList<string> OutputUrls { get; init; } = Array.Empty<string>();
 

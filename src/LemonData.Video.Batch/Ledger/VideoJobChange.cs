@@ -34,6 +34,9 @@ public sealed class VideoJobChange
     /// <summary>The task id to record (<see cref="VideoJobState.Created"/>, and <see cref="VideoJobState.OutcomeUnknown"/> when the answer named one).</summary>
     public string? TaskId { get; private init; }
 
+    /// <summary>Where the service said to poll the task (<c>poll_url</c>), recorded with <see cref="VideoJobState.Created"/>, so that a later run polls exactly there.</summary>
+    public string? PollUrl { get; private init; }
+
     /// <summary>The output URLs to record (<see cref="VideoJobState.Completed"/>).</summary>
     public IReadOnlyList<string>? OutputUrls { get; private init; }
 
@@ -53,11 +56,12 @@ public sealed class VideoJobChange
     /// <summary>Planned to Submitting: recorded before the create is sent.</summary>
     public static VideoJobChange Submitting(string key) => new(key, VideoJobState.Submitting, new[] { VideoJobState.Planned });
 
-    /// <summary>Submitting to Created, with the task id the create's answer gave.</summary>
-    public static VideoJobChange Created(string key, string taskId) =>
+    /// <summary>Submitting to Created, with the task id the create's answer gave (and its <c>poll_url</c>, when it had one).</summary>
+    public static VideoJobChange Created(string key, string taskId, string? pollUrl = null) =>
         new(key, VideoJobState.Created, new[] { VideoJobState.Submitting })
         {
             TaskId = string.IsNullOrWhiteSpace(taskId) ? throw new ArgumentException("A created job needs its task id.", nameof(taskId)) : taskId,
+            PollUrl = pollUrl,
         };
 
     /// <summary>Created to Completed, with the URLs of the task's videos (also Completed to Completed: fresh URLs; Downloaded to Completed: a saved file is gone or changed).</summary>

@@ -188,7 +188,7 @@ internal sealed class BatchRun
         // The id goes on disk before anything else happens to the task, whatever the run's token says meanwhile.
         try
         {
-            await RecordAsync(VideoJobChange.Created(job.Key, created.Id), VideoJobState.Submitting, CancellationToken.None).ConfigureAwait(false);
+            await RecordAsync(VideoJobChange.Created(job.Key, created.Id, created.PollUrl), VideoJobState.Submitting, CancellationToken.None).ConfigureAwait(false);
         }
         catch (VideoJobLedgerException exception)
         {
@@ -239,9 +239,9 @@ internal sealed class BatchRun
         VideoTask done;
         try
         {
-            done = created is not null
-                ? await _client.WaitForCompletionAsync(created, progress: null, cancellationToken).ConfigureAwait(false)
-                : await _client.WaitForCompletionAsync(taskId, progress: null, cancellationToken).ConfigureAwait(false);
+            // A task of an earlier run is polled at once, where its create's answer said (poll_url), else by id.
+            var task = created ?? new VideoTask(taskId, VideoTaskStatus.Pending) { PollUrl = job.PollUrl };
+            done = await _client.WaitForCompletionAsync(task, progress: null, cancellationToken).ConfigureAwait(false);
         }
         catch (VideoGenerationFailedException failed)
         {

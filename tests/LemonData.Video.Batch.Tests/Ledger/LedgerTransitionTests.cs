@@ -17,7 +17,7 @@ public class LedgerTransitionTests
         {
             Assert.Equal(2, await ledger.PlanAsync(TestJobs.Many(folder.Path, 2)));
             await ledger.RecordAsync(VideoJobChange.Submitting("job-0001"));
-            await ledger.RecordAsync(VideoJobChange.Created("job-0001", "ldtask_1"));
+            await ledger.RecordAsync(VideoJobChange.Created("job-0001", "ldtask_1", "/v1/tasks/ldtask_1"));
             await ledger.RecordAsync(VideoJobChange.Completed("job-0001", new[] { "http://cdn/1.mp4", "http://cdn/1b.mp4" }));
             await ledger.RecordAsync(VideoJobChange.Downloaded("job-0001", new[] { new VideoJobFile("/x/1.mp4", 10, "ab"), new VideoJobFile("/x/1-2.mp4", 11, "cd") }));
         }
@@ -27,6 +27,7 @@ public class LedgerTransitionTests
         Assert.NotNull(job);
         Assert.Equal(VideoJobState.Downloaded, job!.State);
         Assert.Equal("ldtask_1", job.TaskId);
+        Assert.Equal("/v1/tasks/ldtask_1", job.PollUrl);
         Assert.Equal(new[] { "http://cdn/1.mp4", "http://cdn/1b.mp4" }, job.OutputUrls);
         Assert.Equal(new[] { "/x/1.mp4:10:ab", "/x/1-2.mp4:11:cd" }, job.Files.Select(file => file.Path + ":" + file.Bytes + ":" + file.Sha256));
         Assert.Equal(TestJobs.Prompt(1), job.Request.Prompt);

@@ -154,6 +154,9 @@ public class CrashAndResumeTests
         Assert.Equal(VideoJobState.Downloaded, all[1].State);
         Assert.Equal(existing.Id, all[1].TaskId);
         Assert.Equal(VideoJobState.Downloaded, all[2].State);
+
+        // The create's poll_url is kept for a later run to poll exactly there (generation A gives none).
+        Assert.Equal(generation == SimulatedApiGeneration.C ? "/v1/tasks/" + all[2].TaskId : null, all[2].PollUrl);
         Assert.DoesNotContain(simulator.CreatedTasks, made => TestJobs.PromptOf(made) == jobs[0].Request.Prompt);
     }
 

@@ -28,6 +28,7 @@ internal static class LedgerSchema
             request_json TEXT NOT NULL,
             output_path TEXT NOT NULL,
             task_id TEXT,
+            poll_url TEXT,
             output_urls_json TEXT,
             files_json TEXT,
             error TEXT,

@@ -23,7 +23,7 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     /// <summary>The schema version this version of the SDK writes (and the newest it reads).</summary>
     public const int SchemaVersion = LedgerSchema.CurrentVersion;
 
-    private const string JobColumns = "seq, job_key, state, request_json, output_path, task_id, output_urls_json, files_json, error, updated_at";
+    private const string JobColumns = "seq, job_key, state, request_json, output_path, task_id, output_urls_json, files_json, error, updated_at, poll_url";
 
     // A plan is written in chunks: one transaction each, so that a long input is neither one huge transaction nor a
     // commit (and a sync) per job.
@@ -180,7 +180,7 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
                 UseFullSync(false);
                 return Execute(
                     """
-                    UPDATE jobs SET state = 'Planned', updated_at = $now, output_urls_json = NULL, files_json = NULL, task_id = NULL,
+                    UPDATE jobs SET state = 'Planned', updated_at = $now, output_urls_json = NULL, files_json = NULL, task_id = NULL, poll_url = NULL,
                         error = $reason || COALESCE(' The earlier attempt named task ' || task_id || '.', '')
                     WHERE state = $state;
                     """,
@@ -416,7 +416,7 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
 
         command.CommandText =
             "UPDATE jobs SET state = $to, error = $error, updated_at = $now"
-            + (setTask ? ", task_id = $task" : string.Empty)
+            + (setTask ? ", task_id = $task, poll_url = $poll" : string.Empty)
             + (setUrls ? ", output_urls_json = $urls" : string.Empty)
             + (setFiles ? ", files_json = $files" : string.Empty)
             + " WHERE job_key = $key AND state IN (" + string.Join(", ", from) + ") RETURNING " + JobColumns + ";";
@@ -427,6 +427,7 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
         if (setTask)
         {
             command.Parameters.AddWithValue("$task", (object?)change.TaskId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$poll", (object?)change.PollUrl ?? DBNull.Value);
         }
 
         if (setUrls)
@@ -483,6 +484,7 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
                 Files = LedgerJson.ReadFiles(row.IsDBNull(7) ? null : row.GetString(7)),
                 Error = row.IsDBNull(8) ? null : row.GetString(8),
                 UpdatedAt = DateTimeOffset.Parse(row.GetString(9), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                PollUrl = row.IsDBNull(10) ? null : row.GetString(10),
             };
         }
         catch (System.Text.Json.JsonException exception)
