@@ -68,6 +68,7 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
     private readonly VideoDownloadEndpoint _download;
     private readonly ModelListEndpoint _modelList;
     private readonly ModelDetailEndpoint _modelDetail;
+    private readonly SimulatedAccount _account;
     private Uri _endpoint = null!;
     private string _origin = null!;
     private int _stopped;
@@ -84,7 +85,8 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
         var models = new SimulatedModels(options.Models);
         var tasks = new TaskStore();
         var answers = new TaskAnswers(_generation, () => _origin, options.OutputsPerTask, options.StatusSpelling);
-        _create = new CreateEndpoint(_generation, tasks, Script, options.ProcessingTime, options.PollsPerStage, TaskCreated, models);
+        _account = new SimulatedAccount(options.BalanceUsd, options.VideoCostUsd);
+        _create = new CreateEndpoint(_generation, tasks, Script, options.ProcessingTime, options.PollsPerStage, TaskCreated, models, _account);
         _read = new TaskReadEndpoint(tasks, answers);
         _cancel = new CancelEndpoint(tasks, answers, models);
         _download = new VideoDownloadEndpoint(tasks);
@@ -159,6 +161,20 @@ public sealed class LemonDataSimulator : IDisposable, IAsyncDisposable
 
             return counts;
         }
+    }
+
+    /// <summary>
+    /// The simulated account's balance in US dollars, or <see langword="null"/> for no limit (the default: see
+    /// <see cref="LemonDataSimulatorOptions.BalanceUsd"/>). Each task created is charged
+    /// <see cref="LemonDataSimulatorOptions.VideoCostUsd"/>; a create the balance cannot pay for gets the service's 402
+    /// (<c>insufficient_balance</c>, with <c>balance_usd</c> and <c>estimated_cost_usd</c>) and makes no task. Set it to top
+    /// the account up (or to <see langword="null"/> to lift the limit) while the simulator runs.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public decimal? BalanceUsd
+    {
+        get => _account.Balance;
+        set => _account.Balance = value;
     }
 
     /// <summary>How many creates (<c>POST /v1/videos/generations</c>) were received so far, whatever became of them.</summary>

@@ -12,6 +12,8 @@ public sealed class LemonDataSimulatorOptions
     private TimeSpan _processingTime = TimeSpan.Zero;
     private int _pollsPerStage = 1;
     private int _outputsPerTask = 1;
+    private decimal? _balanceUsd;
+    private decimal _videoCostUsd = 0.5m;
     private IList<VideoModelInfo> _models = DefaultSimulatedModels.Create();
 
     /// <summary>The API generation whose wire shapes the simulator answers with (default <see cref="SimulatedApiGeneration.C"/>).</summary>
@@ -60,6 +62,30 @@ public sealed class LemonDataSimulatorOptions
         set => _outputsPerTask = value >= 1
             ? value
             : throw new ArgumentOutOfRangeException(nameof(OutputsPerTask), value, "OutputsPerTask must be 1 or more.");
+    }
+
+    /// <summary>
+    /// The account's starting balance in US dollars (default <see langword="null"/>: no limit, no create is ever refused for
+    /// money). With a balance, each task created costs <see cref="VideoCostUsd"/>, and a create it cannot pay for is refused
+    /// with 402 and makes nothing; <see cref="LemonDataSimulator.BalanceUsd"/> reads and tops up the balance while it runs.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public decimal? BalanceUsd
+    {
+        get => _balanceUsd;
+        set => _balanceUsd = value is null or >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(BalanceUsd), value, "BalanceUsd must not be negative.");
+    }
+
+    /// <summary>What each task created costs, in US dollars, when <see cref="BalanceUsd"/> is set (default 0.5).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public decimal VideoCostUsd
+    {
+        get => _videoCostUsd;
+        set => _videoCostUsd = value > 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(VideoCostUsd), value, "VideoCostUsd must be positive.");
     }
 
     /// <summary>

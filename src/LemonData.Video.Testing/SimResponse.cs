@@ -62,6 +62,18 @@ internal sealed class SimResponse
         return Json(status, WireJson.Error(message, "server_error", code, retryable: true));
     }
 
+    /// <summary>The service's 402: the balance cannot pay for the video, with both amounts in the error object.</summary>
+    public static SimResponse InsufficientBalance(decimal balanceUsd, decimal estimatedCostUsd) => Json(402, WireJson.Write(writer =>
+    {
+        writer.WriteStartObject("error");
+        writer.WriteString("message", "Insufficient balance: this request needs about $" + estimatedCostUsd.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
+        writer.WriteString("type", "insufficient_quota");
+        writer.WriteString("code", "insufficient_balance");
+        writer.WriteNumber("balance_usd", balanceUsd);
+        writer.WriteNumber("estimated_cost_usd", estimatedCostUsd);
+        writer.WriteEndObject();
+    }));
+
     public static SimResponse RateLimited(TimeSpan retryAfter)
     {
         var seconds = retryAfter.TotalSeconds;

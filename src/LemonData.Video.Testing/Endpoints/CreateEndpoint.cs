@@ -14,6 +14,7 @@ internal sealed class CreateEndpoint
     private readonly int _pollsPerStage;
     private readonly Action<SimulatorRequest> _taskCreated;
     private readonly SimulatedModels _models;
+    private readonly SimulatedAccount _account;
 
     // taskCreated records the create that made a task, for LemonDataSimulator.CreatedTasks.
     public CreateEndpoint(
@@ -23,7 +24,8 @@ internal sealed class CreateEndpoint
         TimeSpan processingTime,
         int pollsPerStage,
         Action<SimulatorRequest> taskCreated,
-        SimulatedModels models)
+        SimulatedModels models,
+        SimulatedAccount account)
     {
         _generation = generation;
         _tasks = tasks;
@@ -32,6 +34,7 @@ internal sealed class CreateEndpoint
         _pollsPerStage = pollsPerStage;
         _taskCreated = taskCreated;
         _models = models;
+        _account = account;
     }
 
     public SimResponse Handle(byte[] body, string key, SimulatorRequest recorded)
@@ -40,6 +43,12 @@ internal sealed class CreateEndpoint
         if (error is not null)
         {
             return error;
+        }
+
+        // Charged only once the request is known to be valid: the service refuses a bad request for free.
+        if (!_account.TryCharge(out var balance))
+        {
+            return SimResponse.InsufficientBalance(balance, _account.VideoCost);
         }
 
         // The two generations' id styles, as their pages show them: generation C's are opaque `ldtask_<32 hex>`.

@@ -1,0 +1,357 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LemonData.Video.Batch;
+
+/// <summary>
+/// One run over a claimed ledger. It reads the ledger in pages (never every job at once) and moves each job one recorded
+/// step at a time: a step is taken only once the change before it is in the ledger, so a run stopped at any instant
+/// leaves every job where its last durable change says it is.
+/// </summary>
+internal sealed class BatchRun
+{
+    private const int PageSize = 64;
+    private const int MaxProblemsKept = 50;
+
+    private readonly LemonDataVideoClient _client;
+    private readonly IVideoJobLedger _ledger;
+    private readonly VideoBatchOptions _options;
+    private readonly IProgress<VideoBatchProgress>? _progress;
+    private readonly BatchCounts _counts;
+    private readonly Stopwatch _clock;
+    private readonly TaskSlots _slots;
+    private readonly VideoFileSaver _saver;
+    private readonly CreateStop _stop = new();
+    private readonly ConcurrentQueue<string> _problems = new();
+    private int _createsSent;
+
+    public BatchRun(LemonDataVideoClient client, IVideoJobLedger ledger, VideoBatchOptions options, IProgress<VideoBatchProgress>? progress, IReadOnlyDictionary<VideoJobState, int> counts, Stopwatch clock)
+    {
+        _client = client;
+        _ledger = ledger;
+        _options = options;
+        _progress = progress;
+        _counts = new BatchCounts(counts);
+        _clock = clock;
+        _slots = new TaskSlots(options.MaxConcurrentTasks);
+        _saver = new VideoFileSaver(client);
+    }
+
+    public async Task ExecuteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RedownloadMissingFilesAsync(cancellationToken).ConfigureAwait(false);
+
+            // Tasks the service already has come first: they are paid for, and they hold no create back for long.
+            await ForEachJobAsync(VideoJobState.Completed, job => SaveAsync(job.Key, job.TaskId!, job.OutputUrls, job.OutputPath, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await ForEachJobAsync(VideoJobState.Created, job => FollowAsync(job, created: null, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await CreatePlannedJobsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Cancelled or not, every job in flight records its last step before the run returns.
+            await _slots.DrainAsync().ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    public VideoBatchSummary Summarize(IReadOnlyDictionary<VideoJobState, int> counts, int interruptedSubmissions) =>
+        new(counts, _problems.ToArray())
+        {
+            StopReason = _stop.Reason,
+            StopMessage = _stop.Message,
+            BalanceUsd = _stop.BalanceUsd,
+            EstimatedCostUsd = _stop.EstimatedCostUsd,
+            CreatesSent = Volatile.Read(ref _createsSent),
+            InterruptedSubmissions = interruptedSubmissions,
+            Elapsed = _clock.Elapsed,
+        };
+
+    // A Downloaded job whose file is gone or is not the file written goes back to Completed, to be saved again.
+    private async Task RedownloadMissingFilesAsync(CancellationToken cancellationToken)
+    {
+        long after = 0;
+        while (true)
+        {
+            var page = await _ledger.ReadPageAsync(VideoJobState.Downloaded, after, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var job in page)
+            {
+                after = job.Sequence;
+                if (!await SavedFiles.AreIntactAsync(job, cancellationToken).ConfigureAwait(false))
+                {
+                    await RecordAsync(VideoJobChange.Completed(job.Key, job.OutputUrls, "A saved file was missing or had changed: downloaded again."), VideoJobState.Downloaded, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+
+            if (page.Count < PageSize)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ForEachJobAsync(VideoJobState state, Func<VideoJobRecord, Task> work, CancellationToken cancellationToken)
+    {
+        long after = 0;
+        while (!_slots.Faulted)
+        {
+            var page = await _ledger.ReadPageAsync(state, after, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var job in page)
+            {
+                after = job.Sequence;
+                await _slots.WaitForFreeSlotAsync(cancellationToken).ConfigureAwait(false);
+                if (_slots.Faulted)
+                {
+                    return;
+                }
+
+                _slots.Start(() => work(job), cancellationToken);
+            }
+
+            if (page.Count < PageSize)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task CreatePlannedJobsAsync(CancellationToken cancellationToken)
+    {
+        // Jobs put back to Planned during this run (a 402) lie behind the cursor: this run never sends them again.
+        long after = 0;
+        var creates = 0;
+        while (!_stop.IsSet && !_slots.Faulted)
+        {
+            var page = await _ledger.ReadPageAsync(VideoJobState.Planned, after, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var job in page)
+            {
+                after = job.Sequence;
+                if (_options.MaxJobs is { } maxJobs && creates >= maxJobs)
+                {
+                    _stop.Set(VideoBatchStopReason.MaxJobsReached, "MaxJobs (" + maxJobs + ") creates were sent; the other planned jobs wait for the next run.");
+                    return;
+                }
+
+                await _slots.WaitForFreeSlotAsync(cancellationToken).ConfigureAwait(false);
+
+                // Checked again after the wait: a 402 may have come meanwhile.
+                if (_stop.IsSet || _slots.Faulted)
+                {
+                    return;
+                }
+
+                creates++;
+                _slots.Start(() => CreateAsync(job, cancellationToken), cancellationToken);
+            }
+
+            if (page.Count < PageSize)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task CreateAsync(VideoJobRecord job, CancellationToken cancellationToken)
+    {
+        // Durable before the create leaves: a run that dies from here on finds the job Submitting and never sends it again.
+        await RecordAsync(VideoJobChange.Submitting(job.Key), VideoJobState.Planned, cancellationToken).ConfigureAwait(false);
+
+        VideoTask created;
+        using (var createCancellation = new CancellationTokenSource())
+        using (cancellationToken.Register(() => CancelAfterGrace(createCancellation)))
+        {
+            Interlocked.Increment(ref _createsSent);
+            try
+            {
+                created = await _client.CreateVideoAsync(job.Request, createCancellation.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (createCancellation.IsCancellationRequested)
+            {
+                var abandoned = CreateVerdict.Abandoned(_options.CreateGracePeriod);
+                await RecordAsync(VideoJobChange.OutcomeUnknown(job.Key, taskId: null, abandoned.Message), VideoJobState.Submitting, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                await RecordFailedCreateAsync(job, CreateVerdict.Of(exception)).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        // The id goes on disk before anything else happens to the task, whatever the run's token says meanwhile.
+        try
+        {
+            await RecordAsync(VideoJobChange.Created(job.Key, created.Id, created.PollUrl), VideoJobState.Submitting, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (VideoJobLedgerException exception)
+        {
+            // The ledger cannot take it (a full disk, a broken file): the id must not die with this run.
+            throw new VideoJobLedgerException(
+                "Job '" + job.Key + "' made task " + created.Id + ", but the ledger could not record it: " + exception.Message
+                + " The job will read OutcomeUnknown; resume the task with WaitForCompletionAsync(\"" + created.Id + "\").",
+                exception.LedgerPath,
+                exception);
+        }
+
+        await FollowAsync(job, created, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void CancelAfterGrace(CancellationTokenSource createCancellation)
+    {
+        if (_options.CreateGracePeriod == TimeSpan.Zero)
+        {
+            createCancellation.Cancel();
+        }
+        else
+        {
+            createCancellation.CancelAfter(_options.CreateGracePeriod);
+        }
+    }
+
+    private async Task RecordFailedCreateAsync(VideoJobRecord job, CreateVerdict verdict)
+    {
+        var change = verdict.State switch
+        {
+            VideoJobState.Refused => VideoJobChange.Refused(job.Key, verdict.Message),
+            VideoJobState.Planned => VideoJobChange.Planned(job.Key, "Not created: " + verdict.Message),
+            _ => VideoJobChange.OutcomeUnknown(job.Key, verdict.TaskId, verdict.Message),
+        };
+        if (verdict.StopReason != VideoBatchStopReason.None)
+        {
+            // Before the change is recorded: no slot freed by this job may start another create.
+            _stop.Set(verdict.StopReason, verdict.Message, verdict.Answer);
+        }
+
+        await RecordAsync(change, VideoJobState.Submitting, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    // Waits on the task with the client's own polling (one task costs the same requests here as alone), then saves it.
+    private async Task FollowAsync(VideoJobRecord job, VideoTask? created, CancellationToken cancellationToken)
+    {
+        var taskId = created?.Id ?? job.TaskId!;
+        VideoTask done;
+        try
+        {
+            // A task of an earlier run is polled at once, where its create's answer said (poll_url), else by id.
+            var task = created ?? new VideoTask(taskId, VideoTaskStatus.Pending) { PollUrl = job.PollUrl };
+            done = await _client.WaitForCompletionAsync(task, progress: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VideoGenerationFailedException failed)
+        {
+            await RecordAsync(VideoJobChange.Failed(job.Key, failed.Task.Error ?? failed.Message), VideoJobState.Created, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception exception) when (exception is TimeoutException or LemonDataApiException)
+        {
+            // The task is recorded; the next run waits on it again.
+            AddProblem(job.Key, "task " + taskId + " was not seen to finish: " + exception.Message);
+            return;
+        }
+
+        var urls = new List<string>(done.Videos.Count);
+        foreach (var output in done.Videos)
+        {
+            urls.Add(output.Url);
+        }
+
+        if (urls.Count == 0)
+        {
+            AddProblem(job.Key, "task " + taskId + " completed without a video URL; the next run reads it again.");
+            return;
+        }
+
+        await RecordAsync(VideoJobChange.Completed(job.Key, urls), VideoJobState.Created, CancellationToken.None).ConfigureAwait(false);
+        await SaveAsync(job.Key, taskId, urls, job.OutputPath, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SaveAsync(string key, string taskId, IReadOnlyList<string> urls, string outputPath, CancellationToken cancellationToken)
+    {
+        var files = new List<VideoJobFile>(urls.Count);
+        var freshUrls = urls;
+        var refreshed = false;
+        for (var i = 0; i < freshUrls.Count; i++)
+        {
+            var path = SavedFiles.PathFor(outputPath, i);
+            try
+            {
+                files.Add(await _saver.SaveAsync(taskId, freshUrls[i], path, cancellationToken).ConfigureAwait(false));
+            }
+            catch (LemonDataApiException firstFailure) when (!refreshed)
+            {
+                // A stored URL may have expired: the task, read again, gives fresh ones (once per job and run).
+                refreshed = true;
+                if (await ReadFreshUrlsAsync(key, taskId, firstFailure, cancellationToken).ConfigureAwait(false) is not { } fresh)
+                {
+                    return;
+                }
+
+                freshUrls = fresh;
+                files.Clear();
+                i = -1;
+            }
+            catch (Exception exception) when (exception is LemonDataApiException or IOException or UnauthorizedAccessException)
+            {
+                AddProblem(key, "the video of task " + taskId + " could not be saved to " + path + ": " + exception.Message);
+                return;
+            }
+        }
+
+        await RecordAsync(VideoJobChange.Downloaded(key, files), VideoJobState.Completed, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<string>?> ReadFreshUrlsAsync(string key, string taskId, LemonDataApiException firstFailure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var task = await _client.GetVideoTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
+            var urls = new List<string>(task.Videos.Count);
+            foreach (var output in task.Videos)
+            {
+                urls.Add(output.Url);
+            }
+
+            if (task.Status != VideoTaskStatus.Completed || urls.Count == 0)
+            {
+                AddProblem(key, "the video of task " + taskId + " could not be downloaded (" + firstFailure.Message + "), and the task now reads " + task.Status + " without a video.");
+                return null;
+            }
+
+            await RecordAsync(VideoJobChange.Completed(key, urls, "Download failed; the task was read again for fresh URLs."), VideoJobState.Completed, CancellationToken.None).ConfigureAwait(false);
+            return urls;
+        }
+        catch (LemonDataApiException exception)
+        {
+            AddProblem(key, "the video of task " + taskId + " could not be downloaded (" + firstFailure.Message + "), nor the task read again: " + exception.Message);
+            return null;
+        }
+    }
+
+    private async Task RecordAsync(VideoJobChange change, VideoJobState from, CancellationToken cancellationToken)
+    {
+        var recorded = await _ledger.RecordAsync(change, cancellationToken).ConfigureAwait(false);
+        var counts = _counts.Move(from, change.To);
+        _progress?.Report(new VideoBatchProgress(change.Key, change.To, counts)
+        {
+            TaskId = recorded.TaskId,
+            Message = change.Error,
+            TasksInFlight = _slots.InFlight,
+            CreatesSent = Volatile.Read(ref _createsSent),
+            Elapsed = _clock.Elapsed,
+        });
+    }
+
+    private void AddProblem(string key, string problem)
+    {
+        _problems.Enqueue(key + ": " + problem);
+        while (_problems.Count > MaxProblemsKept && _problems.TryDequeue(out _))
+        {
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LemonData.Video.Batch;
+
+/// <summary>
+/// The jobs in flight: at most <c>capacity</c> at once. A job's work that fails unexpectedly (the ledger cannot be written)
+/// stops the run: no new job starts, the others finish, and the failure is thrown once they have.
+/// </summary>
+internal sealed class TaskSlots
+{
+    private readonly int _capacity;
+    private readonly List<Task> _running = new();
+    private ExceptionDispatchInfo? _fault;
+
+    public TaskSlots(int capacity) => _capacity = capacity;
+
+    public int InFlight
+    {
+        get
+        {
+            lock (_running)
+            {
+                var count = 0;
+                foreach (var task in _running)
+                {
+                    if (!task.IsCompleted)
+                    {
+                        count++;
+                    }
+                }
+
+                return count;
+            }
+        }
+    }
+
+    public bool Faulted => Volatile.Read(ref _fault) is not null;
+
+    /// <summary>Waits until fewer than the capacity run.</summary>
+    public async Task WaitForFreeSlotAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task[] running;
+            lock (_running)
+            {
+                _running.RemoveAll(task => task.IsCompleted);
+                if (_running.Count < _capacity)
+                {
+                    return;
+                }
+
+                running = _running.ToArray();
+            }
+
+            await Task.WhenAny(running).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts a job's work in a slot (call <see cref="WaitForFreeSlotAsync"/> first).</summary>
+    public void Start(Func<Task> work, CancellationToken runToken)
+    {
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                await work().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (runToken.IsCancellationRequested)
+            {
+                // The run was cancelled: the job stays where its last recorded change left it.
+            }
+            catch (Exception exception)
+            {
+                Interlocked.CompareExchange(ref _fault, ExceptionDispatchInfo.Capture(exception), null);
+            }
+        });
+        lock (_running)
+        {
+            _running.Add(task);
+        }
+    }
+
+    /// <summary>Waits for every job in flight, then throws the first unexpected failure, if any.</summary>
+    public async Task DrainAsync()
+    {
+        Task[] running;
+        lock (_running)
+        {
+            running = _running.ToArray();
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+        Volatile.Read(ref _fault)?.Throw();
+    }
+}
