@@ -29,6 +29,7 @@ public static class Program
     private static readonly (string Name, Action Run)[] Reports =
     {
         (typeof(AnalyzerTelemetryReport).FullName!, AnalyzerTelemetryReport.Run),
+        (typeof(AnalyzerFloorReport).FullName!, AnalyzerFloorReport.Run),
         (typeof(ModelsFileReport).FullName!, ModelsFileReport.Run),
         (typeof(PollingReport).FullName!, PollingReport.Run),
         (typeof(DownloadReport).FullName!, DownloadReport.Run),

@@ -161,7 +161,11 @@ public static class CorpusCompilation
         diagnostics.Count(diagnostic => diagnostic.Id.StartsWith("LDV", StringComparison.Ordinal));
 
     /// <summary>Fails unless the corpus compiles and our analyzers report exactly the expected diagnostics, which it returns.</summary>
-    public static ImmutableArray<Diagnostic> Verify(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> ours)
+    public static ImmutableArray<Diagnostic> Verify(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> ours) =>
+        Verify(compilation, ours, ConsumerCorpus.ExpectedDiagnosticCount);
+
+    /// <summary>Fails unless the corpus compiles and our analyzers report exactly <paramref name="expected"/> diagnostics, which it returns.</summary>
+    public static ImmutableArray<Diagnostic> Verify(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> ours, int expected)
     {
         var diagnostics = Analyze(compilation.Clone(), ours).GetAwaiter().GetResult();
         var problems = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("AD", StringComparison.Ordinal)).Take(10).ToList();
@@ -171,12 +175,12 @@ public static class CorpusCompilation
         }
 
         var count = CountOurs(diagnostics);
-        if (count != ConsumerCorpus.ExpectedDiagnosticCount)
+        if (count != expected)
         {
             var byId = string.Join(", ", diagnostics.Where(d => d.Id.StartsWith("LDV", StringComparison.Ordinal))
                 .GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " x" + g.Count()));
             throw new InvalidOperationException(
-                $"The corpus must produce exactly {ConsumerCorpus.ExpectedDiagnosticCount} LDV diagnostics; it produced {count} ({byId}).");
+                $"The corpus must produce exactly {expected} LDV diagnostics; it produced {count} ({byId}).");
         }
 
         return diagnostics.Where(d => d.Id.StartsWith("LDV", StringComparison.Ordinal)).ToImmutableArray();
