@@ -58,6 +58,14 @@ internal static class BatchRunReport
             stdout.WriteLine("  " + problem);
         }
 
+        // The built-in simulator lives in this process: tasks an interrupted simulated run created died with it, and the
+        // next simulator does not know their ids. Say so, rather than let "run again" loop on them.
+        if (run.BuiltInSimulator && summary.Count(VideoJobState.Created) + summary.Count(VideoJobState.Completed) > 0)
+        {
+            stdout.WriteLine("(Simulated tasks end with the run that made them: jobs left Created or Completed by an interrupted simulated run "
+                + "cannot finish. Start the simulated batch again with another --out-dir.)");
+        }
+
         if (!summary.IsComplete)
         {
             stdout.WriteLine(summary.IsFinished

@@ -43,12 +43,16 @@ internal sealed class LiveBatchProgress : IProgress<VideoBatchProgress>, IDispos
             }
         }
 
-        Redraw();
+        // Drawn by the timer only: a fast batch reports thousands of changes a second, and a terminal redrawn for each
+        // would slow the run down more than the work it shows.
     }
 
     public void Dispose()
     {
         _timer.Dispose();
+
+        // The last changes may have come after the last tick: the line left on screen shows the batch as the run left it.
+        Redraw();
         lock (_gate)
         {
             // Leave the last status line on screen and start the summary below it.

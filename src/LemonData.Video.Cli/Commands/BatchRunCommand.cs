@@ -26,7 +26,7 @@ internal static class BatchRunCommand
         var ledger = new Option<string?>("--ledger") { Description = "The ledger file (default: <out-dir>/" + LedgerLocation.DefaultFileName + ").", HelpName = "file" };
         var concurrency = new Option<int>("--concurrency")
         {
-            Description = "At most this many tasks in flight on the service (default 4).",
+            Description = "At most this many tasks in flight on the service.",
             HelpName = "n",
             DefaultValueFactory = _ => new VideoBatchOptions().MaxConcurrentTasks,
         };
