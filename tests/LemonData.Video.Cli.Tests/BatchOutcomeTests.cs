@@ -81,4 +81,33 @@ public sealed class BatchOutcomeTests
         Assert.Contains(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, simulator.CreatesReceived);
     }
+
+    [Fact]
+    public async Task Ctrl_c_exits_130_with_the_ledger_intact_and_the_same_command_finishes_without_creating_a_job_twice()
+    {
+        await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { ProcessingTime = TimeSpan.FromSeconds(1) });
+        using var folder = new TempFolder();
+        var jobs = WriteJobs(folder, 4);
+        var outDir = folder.File("videos");
+        using var interrupt = new System.Threading.CancellationTokenSource();
+        var running = Cli.RunAsync(Cli.EnvironmentFor(simulator), interrupt.Token, BatchRun(jobs, outDir));
+        while (simulator.CreatesReceived == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        interrupt.Cancel();
+        var interrupted = await running;
+
+        Assert.True(interrupted.ExitCode == 130, interrupted.ToString());
+        Assert.Contains("is intact; run the same command again to resume", interrupted.Stderr, StringComparison.Ordinal);
+        var createdBefore = simulator.CreatesReceived;
+        Assert.InRange(createdBefore, 1, 3);
+
+        var resumed = await Cli.RunAsync(simulator, BatchRun(jobs, outDir));
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Equal(4, simulator.CreatesReceived);
+        Assert.Equal(4, simulator.CreatedTasks.Select(task => task.CreatedTaskId).Distinct().Count());
+    }
 }
