@@ -53,7 +53,7 @@ internal static class JobsFile
             }
 
             var before = problems.Count;
-            var job = ReadLine(lines[index], lineNumber, outDir, catalog, problems);
+            var (job, hasId) = ReadLine(lines[index], lineNumber, outDir, catalog, problems);
             if (job is null || problems.Count > before)
             {
                 continue;
@@ -61,7 +61,9 @@ internal static class JobsFile
 
             if (lineOfId.TryGetValue(job.Key, out var firstLine))
             {
-                problems.Add(new JobsFileProblem(lineNumber, "duplicate id '" + job.Key + "' (first on line " + firstLine + "); each job needs its own id."));
+                problems.Add(new JobsFileProblem(lineNumber, hasId
+                    ? "duplicate id '" + job.Key + "' (first on line " + firstLine + "); each job needs its own id."
+                    : "the same request as line " + firstLine + " (both without \"id\", so both are job '" + job.Key + "'); give each its own \"id\" to make two videos."));
                 continue;
             }
 
@@ -89,7 +91,7 @@ internal static class JobsFile
         return jobs;
     }
 
-    private static VideoJob? ReadLine(string line, int lineNumber, string outDir, VideoModelCatalog catalog, List<JobsFileProblem> problems)
+    private static (VideoJob? Job, bool HasId) ReadLine(string line, int lineNumber, string outDir, VideoModelCatalog catalog, List<JobsFileProblem> problems)
     {
         JsonDocument document;
         try
@@ -99,7 +101,7 @@ internal static class JobsFile
         catch (JsonException exception)
         {
             problems.Add(new JobsFileProblem(lineNumber, "not valid JSON: " + exception.Message));
-            return null;
+            return (null, false);
         }
 
         using (document)
@@ -108,7 +110,7 @@ internal static class JobsFile
             if (root.ValueKind != JsonValueKind.Object)
             {
                 problems.Add(new JobsFileProblem(lineNumber, "a job is a JSON object, for example {\"prompt\":\"...\"}; this line is " + root.ValueKind + "."));
-                return null;
+                return (null, false);
             }
 
             var before = problems.Count;
@@ -133,12 +135,12 @@ internal static class JobsFile
                 // The serializer's own message names CLR types (Nullable`1[Int32]); the field's wire name is what the user wrote.
                 var field = exception.Path is { Length: > 2 } at && at.StartsWith("$.", StringComparison.Ordinal) ? "'" + at[2..] + "'" : "a field";
                 problems.Add(new JobsFileProblem(lineNumber, field + " has a value of the wrong type (a number, text or list where the request expects another)."));
-                return null;
+                return (null, false);
             }
 
             if (request is null)
             {
-                return null;
+                return (null, false);
             }
 
             request.Prompt ??= string.Empty;
@@ -149,12 +151,12 @@ internal static class JobsFile
 
             if (problems.Count > before)
             {
-                return null;
+                return (null, false);
             }
 
             var key = id ?? DefaultId(request);
             var outputPath = OutputPathIn(outDir, output ?? key + ".mp4", explicitName: output is not null, lineNumber, problems);
-            return outputPath is null ? null : new VideoJob(key, request, outputPath);
+            return (outputPath is null ? null : new VideoJob(key, request, outputPath), id is not null);
         }
     }
 
