@@ -25,6 +25,7 @@ internal static class CliApplication
         root.Add(WaitCommand.Create(context, globals));
         root.Add(DownloadCommand.Create(context, globals));
         root.Add(ModelsCommand.Create(context, globals));
+        root.Add(BatchCommand.Create(context, globals));
 
         foreach (var help in root.Options.OfType<HelpOption>())
         {

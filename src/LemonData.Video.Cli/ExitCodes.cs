@@ -35,13 +35,13 @@ internal static class ExitCodes
     /// <summary>The codes with a one-line meaning, in the order <c>--help</c> lists them.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> Documented { get; } = new[]
     {
-        (Success, "success (status: the task was read, whatever its state)"),
-        (TaskFailed, "the task failed on the service: no video was made"),
-        (InvalidInput, "invalid input (unknown flag, LDV rule, unreadable file): nothing was sent"),
+        (Success, "success (status: the task was read, whatever its state; batch run: every job Downloaded)"),
+        (TaskFailed, "the task failed on the service: no video was made (batch run: some job Failed or Refused)"),
+        (InvalidInput, "invalid input (unknown flag, LDV rule, unreadable file, a bad line of jobs.jsonl, an unusable ledger): nothing was sent"),
         (ServiceError, "service, network or authentication error"),
-        (NotFinished, "not finished: --timeout passed, or download found it still running (resume with wait)"),
+        (NotFinished, "not finished: --timeout passed, or download found it still running (resume with wait); batch run: jobs left (OutcomeUnknown, --max-jobs, a 402)"),
         (FileError, "the video could not be written to --out (the task is complete: run download again)"),
         (InternalError, "unexpected error in the tool (a bug: please report it)"),
-        (Cancelled, "interrupted by Ctrl+C: the task keeps running (resume with wait)"),
+        (Cancelled, "interrupted by Ctrl+C: the task keeps running (resume with wait); batch run: the ledger is intact, run again"),
     };
 }

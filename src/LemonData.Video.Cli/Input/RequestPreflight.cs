@@ -18,6 +18,18 @@ internal static class RequestPreflight
     public static Task ThrowIfInvalidAsync(VideoGenerationRequest request, VideoModelCatalog catalog, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var violations = Violations(request, catalog);
+        if (violations.Count > 0)
+        {
+            throw new VideoRequestValidationException(violations);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The rules the request breaks (none: it may be sent); <c>generate</c> and every line of a batch share them.</summary>
+    public static IReadOnlyList<VideoRequestViolation> Violations(VideoGenerationRequest request, VideoModelCatalog catalog)
+    {
         var violations = request.Validate(catalog);
         var left = new List<VideoRequestViolation>(violations.Count);
         foreach (var violation in violations)
@@ -28,11 +40,6 @@ internal static class RequestPreflight
             }
         }
 
-        if (left.Count > 0)
-        {
-            throw new VideoRequestValidationException(left);
-        }
-
-        return Task.CompletedTask;
+        return left;
     }
 }

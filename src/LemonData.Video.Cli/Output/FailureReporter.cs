@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using LemonData.Video.Batch;
+using LemonData.Video.Cli.Batch;
 using LemonData.Video.Cli.Commands;
 
 namespace LemonData.Video.Cli.Output;
@@ -60,6 +62,13 @@ internal static class FailureReporter
             case InvalidInputException input:
                 return new Failure(ExitCodes.InvalidInput, "invalid_input", input.Message);
 
+            case InvalidJobsFileException jobsFile:
+                return InvalidJobs(jobsFile);
+
+            // A ledger that is not one, is newer, or is held by another run: refused before anything was sent.
+            case VideoJobLedgerException ledger:
+                return new Failure(ExitCodes.InvalidInput, ledger is VideoJobLedgerLockedException ? "ledger_locked" : "ledger_unusable", ledger.Message);
+
             case VideoGenerationFailedException failed:
                 return new Failure(ExitCodes.TaskFailed, failed.Task.IsCancelled ? "task_cancelled" : "task_failed", failed.Message)
                 {
@@ -117,6 +126,34 @@ internal static class FailureReporter
                     writer.WriteString("id", violation.DiagnosticId);
                     writer.WriteString("property", violation.Property);
                     writer.WriteString("message", violation.Message);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            },
+        };
+    }
+
+    private static Failure InvalidJobs(InvalidJobsFileException invalid)
+    {
+        var lines = new List<string>(invalid.Problems.Count);
+        foreach (var problem in invalid.Problems)
+        {
+            lines.Add("  " + problem);
+        }
+
+        return new Failure(ExitCodes.InvalidInput, "invalid_jobs", invalid.Message)
+        {
+            Lines = lines,
+            Details = writer =>
+            {
+                writer.WriteStartArray("problems");
+                foreach (var problem in invalid.Problems)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("line", problem.Line);
+                    WriteIfSet(writer, "id", problem.DiagnosticId);
+                    writer.WriteString("message", problem.Message);
                     writer.WriteEndObject();
                 }
 

@@ -104,6 +104,38 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     public Task<VideoJobLedgerHolder?> ReadHolderAsync(CancellationToken cancellationToken = default) =>
         InTurnAsync(() => SqliteRunClaim.ReadHolder(_connection, transaction: null)?.Holder, cancellationToken);
 
+    /// <summary>
+    /// Records, the first time it is called on this ledger, which service the batch's tasks are created on (for example
+    /// <c>simulator</c> or <c>service</c>), and returns what the ledger holds. A task id means nothing to another service,
+    /// so a caller that gets back something other than what it passed must not run the batch there.
+    /// </summary>
+    /// <param name="service">A name for the service this run talks to.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The service the ledger was first run against (<paramref name="service"/> for a new ledger).</returns>
+    public Task<string> BindServiceAsync(string service, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(service))
+        {
+            throw new ArgumentException("Name the service the batch runs against.", nameof(service));
+        }
+
+        return InTurnAsync(
+            () =>
+            {
+                // A table of its own, created when first needed: a schema-1 ledger written before it existed reads the same,
+                // and the binding is part of the ledger file, so it cannot be lost or copied apart from the jobs.
+                using var command = _connection.CreateCommand();
+                command.CommandText = """
+                    CREATE TABLE IF NOT EXISTS ledger_facts (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    INSERT OR IGNORE INTO ledger_facts (name, value) VALUES ('service', $service);
+                    SELECT value FROM ledger_facts WHERE name = 'service';
+                    """;
+                command.Parameters.AddWithValue("$service", service);
+                return (string)command.ExecuteScalar()!;
+            },
+            cancellationToken);
+    }
+
     /// <inheritdoc />
     public Task<IAsyncDisposable> ClaimAsync(CancellationToken cancellationToken = default) =>
         InTurnAsync<IAsyncDisposable>(() => SqliteRunClaim.Take(this, _connection), cancellationToken);

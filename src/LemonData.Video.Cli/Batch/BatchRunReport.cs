@@ -1,0 +1,105 @@
+using System.Globalization;
+using LemonData.Video.Batch;
+using LemonData.Video.Cli.Commands;
+using LemonData.Video.Cli.Output;
+
+namespace LemonData.Video.Cli.Batch;
+
+/// <summary>What <c>batch run</c> prints when it ends: a summary for people, or its JSON document.</summary>
+internal static class BatchRunReport
+{
+    public static void Finished(CommandRun run, VideoBatchSummary summary, string ledgerPath, int exitCode)
+    {
+        if (run.Json)
+        {
+            var document = JsonOutput.Begin(exitCode);
+            var writer = document.Writer;
+            writer.WriteBoolean("finished", summary.IsFinished);
+            writer.WriteBoolean("complete", summary.IsComplete);
+            writer.WriteNumber("total", summary.Total);
+            BatchJson.WriteCounts(writer, summary.Counts);
+            writer.WriteNumber("created", summary.CreatesSent);
+            writer.WriteNumber("interrupted_submissions", summary.InterruptedSubmissions);
+            writer.WriteString("stop_reason", summary.StopReason.ToString());
+            if (summary.StopMessage is not null)
+            {
+                writer.WriteString("stop_message", summary.StopMessage);
+            }
+
+            if (summary.BalanceUsd is { } balance)
+            {
+                writer.WriteNumber("balance_usd", balance);
+            }
+
+            JsonOutput.WriteStrings(writer, "problems", summary.Problems);
+            writer.WriteNumber("elapsed_seconds", System.Math.Round(summary.Elapsed.TotalSeconds, 3));
+            writer.WriteString("ledger", ledgerPath);
+            document.Simulated(run.BuiltInSimulator).WriteTo(run.Context.Stdout);
+            return;
+        }
+
+        var stdout = run.Context.Stdout;
+        stdout.WriteLine("Batch " + (summary.IsComplete ? "complete" : summary.IsFinished ? "finished" : "not finished") + ": "
+            + BatchText.Counts(summary.Counts) + " (" + summary.Total.ToString(CultureInfo.InvariantCulture) + " jobs).");
+        stdout.WriteLine("This run created " + summary.CreatesSent.ToString(CultureInfo.InvariantCulture) + " tasks in " + BatchText.Elapsed(summary.Elapsed) + ".");
+        if (summary.InterruptedSubmissions > 0)
+        {
+            stdout.WriteLine(summary.InterruptedSubmissions.ToString(CultureInfo.InvariantCulture)
+                + " jobs were found mid-create from an earlier run and are now OutcomeUnknown: they are never sent again on their own.");
+        }
+
+        if (summary.StopReason != VideoBatchStopReason.None)
+        {
+            stdout.WriteLine("New creates stopped: " + StopText(summary) + (summary.StopMessage is null ? string.Empty : " (" + summary.StopMessage + ")") + ".");
+        }
+
+        foreach (var problem in summary.Problems)
+        {
+            stdout.WriteLine("  " + problem);
+        }
+
+        // The built-in simulator lives in this process: tasks an interrupted simulated run created died with it, and the
+        // next simulator does not know their ids. Say so, rather than let "run again" loop on them.
+        if (run.BuiltInSimulator && summary.Count(VideoJobState.Created) + summary.Count(VideoJobState.Completed) > 0)
+        {
+            stdout.WriteLine("(Simulated tasks end with the run that made them: jobs left Created or Completed by an interrupted simulated run "
+                + "cannot finish. Start the simulated batch again with another --out-dir.)");
+        }
+
+        if (!summary.IsComplete)
+        {
+            stdout.WriteLine(summary.IsFinished
+                ? "Some jobs need a person: " + ResumeCommand.ToolName + " batch status --ledger " + ledgerPath
+                : "Run the same command again to go on; " + ResumeCommand.ToolName + " batch status --ledger " + ledgerPath + " lists what needs a person.");
+        }
+
+        stdout.WriteLine("Ledger: " + ledgerPath);
+        stdout.Flush();
+    }
+
+    public static int Interrupted(CommandRun run, string ledgerPath)
+    {
+        var message = "Interrupted: the ledger " + ledgerPath + " is intact; run the same command again to resume.";
+        run.Context.Stderr.WriteLine(message);
+        run.Context.Stderr.Flush();
+        if (run.Json)
+        {
+            var document = JsonOutput.Begin(ExitCodes.Cancelled);
+            document.Writer.WriteString("ledger", ledgerPath);
+            document.Error("interrupted", message).WriteTo(run.Context.Stdout);
+        }
+
+        return ExitCodes.Cancelled;
+    }
+
+    private static string StopText(VideoBatchSummary summary) => summary.StopReason switch
+    {
+        VideoBatchStopReason.MaxJobsReached => "--max-jobs reached; the other planned jobs wait for the next run",
+        VideoBatchStopReason.InsufficientBalance => "the balance cannot pay for more videos"
+            + (summary.BalanceUsd is { } balance ? " (balance " + balance.ToString("0.00", CultureInfo.InvariantCulture) + " USD)" : string.Empty),
+        VideoBatchStopReason.RateLimited => "the service kept answering 429 past the retries",
+        VideoBatchStopReason.Unauthorized => "the service refused the API key (401)",
+        VideoBatchStopReason.ServiceUnreachable => "the service could not be reached",
+        _ => summary.StopReason.ToString(),
+    };
+}

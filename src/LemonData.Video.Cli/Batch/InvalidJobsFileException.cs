@@ -1,0 +1,19 @@
+using System;
+using System.Collections.Generic;
+
+namespace LemonData.Video.Cli.Batch;
+
+/// <summary>Lines of <c>jobs.jsonl</c> that cannot be run: all of them are reported together, and nothing is sent (exit code 2).</summary>
+internal sealed class InvalidJobsFileException : Exception
+{
+    public InvalidJobsFileException(string path, IReadOnlyList<JobsFileProblem> problems)
+        : base(path + " has " + problems.Count + (problems.Count == 1 ? " invalid line" : " invalid lines") + "; nothing was sent:")
+    {
+        Path = path;
+        Problems = problems;
+    }
+
+    public string Path { get; }
+
+    public IReadOnlyList<JobsFileProblem> Problems { get; }
+}

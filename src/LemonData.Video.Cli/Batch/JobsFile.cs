@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LemonData.Video.Batch;
+using LemonData.Video.Cli.Input;
+
+namespace LemonData.Video.Cli.Batch;
+
+/// <summary>
+/// Reads <c>jobs.jsonl</c>: one job per line, the request in its wire names plus an optional <c>id</c> (the job key) and
+/// <c>out</c> (a file name inside <c>--out-dir</c>). Every line is checked before anything is sent, and every problem of
+/// every line is reported at once, so a user fixes the file in one pass instead of paying for half a batch first.
+/// </summary>
+internal static class JobsFile
+{
+    public const string IdField = "id";
+    public const string OutField = "out";
+
+    // The default job key is a hash of the request as the SDK would send it: the same line always means the same job, so
+    // running the file again never pays for it twice. 16 hex digits: readable in a file name, no collision in practice.
+    private const int DefaultIdLength = 16;
+
+    /// <summary>The jobs of the file, in its order, with their output paths made absolute inside <paramref name="outDir"/>.</summary>
+    /// <exception cref="InvalidInputException">The file cannot be read.</exception>
+    /// <exception cref="InvalidJobsFileException">Some lines cannot be run (all of them listed).</exception>
+    public static IReadOnlyList<VideoJob> Read(string path, string outDir, VideoModelCatalog catalog)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException("The jobs file '" + path + "' cannot be read: " + exception.Message);
+        }
+
+        var jobs = new List<VideoJob>(lines.Length);
+        var problems = new List<JobsFileProblem>();
+        var lineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // Two jobs writing one file would overwrite each other's (paid) video; file systems may ignore case, so compare without it.
+        var lineOfOutput = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var lineNumber = index + 1;
+            if (string.IsNullOrWhiteSpace(lines[index]))
+            {
+                continue;
+            }
+
+            var before = problems.Count;
+            var (job, hasId) = ReadLine(lines[index], lineNumber, outDir, catalog, problems);
+            if (job is null || problems.Count > before)
+            {
+                continue;
+            }
+
+            if (lineOfId.TryGetValue(job.Key, out var firstLine))
+            {
+                problems.Add(new JobsFileProblem(lineNumber, hasId
+                    ? "duplicate id '" + job.Key + "' (first on line " + firstLine + "); each job needs its own id."
+                    : "the same request as line " + firstLine + " (both without \"id\", so both are job '" + job.Key + "'); give each its own \"id\" to make two videos."));
+                continue;
+            }
+
+            if (lineOfOutput.TryGetValue(job.OutputPath, out var sameFileLine))
+            {
+                problems.Add(new JobsFileProblem(lineNumber, "writes the same file as line " + sameFileLine + " (" + job.OutputPath + "); give it another \"out\"."));
+                continue;
+            }
+
+            lineOfId[job.Key] = lineNumber;
+            lineOfOutput[job.OutputPath] = lineNumber;
+            jobs.Add(job);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidJobsFileException(path, problems);
+        }
+
+        if (jobs.Count == 0)
+        {
+            throw new InvalidInputException("The jobs file '" + path + "' has no jobs: write one JSON request per line, for example {\"id\":\"cat\",\"prompt\":\"A cat walking through a garden\"}.");
+        }
+
+        return jobs;
+    }
+
+    private static (VideoJob? Job, bool HasId) ReadLine(string line, int lineNumber, string outDir, VideoModelCatalog catalog, List<JobsFileProblem> problems)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException exception)
+        {
+            problems.Add(new JobsFileProblem(lineNumber, "not valid JSON: " + exception.Message));
+            return (null, false);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new JobsFileProblem(lineNumber, "a job is a JSON object, for example {\"prompt\":\"...\"}; this line is " + root.ValueKind + "."));
+                return (null, false);
+            }
+
+            var before = problems.Count;
+            foreach (var property in root.EnumerateObject())
+            {
+                if (property.Name != IdField && property.Name != OutField && !WireNames.IsRequestField(property.Name))
+                {
+                    problems.Add(new JobsFileProblem(lineNumber, "unknown field '" + property.Name + "'" + WireNames.Suggestion(property.Name) + "; fields are the request's wire names (" + WireNames.List + ") plus \"id\" and \"out\"."));
+                }
+            }
+
+            var id = OptionalString(root, IdField, lineNumber, problems);
+            var output = OptionalString(root, OutField, lineNumber, problems);
+            VideoGenerationRequest? request;
+            try
+            {
+                // Unknown fields were reported above; "id" and "out" are not request fields and are skipped here.
+                request = root.Deserialize(BatchJsonContext.Default.VideoGenerationRequest);
+            }
+            catch (JsonException exception)
+            {
+                // The serializer's own message names CLR types (Nullable`1[Int32]); the field's wire name is what the user wrote.
+                var field = exception.Path is { Length: > 2 } at && at.StartsWith("$.", StringComparison.Ordinal) ? "'" + at[2..] + "'" : "a field";
+                problems.Add(new JobsFileProblem(lineNumber, field + " has a value of the wrong type (a number, text or list where the request expects another)."));
+                return (null, false);
+            }
+
+            if (request is null)
+            {
+                return (null, false);
+            }
+
+            request.Prompt ??= string.Empty;
+            foreach (var violation in RequestPreflight.Violations(request, catalog))
+            {
+                problems.Add(new JobsFileProblem(lineNumber, violation.Property + ": " + violation.Message, violation.DiagnosticId));
+            }
+
+            if (problems.Count > before)
+            {
+                return (null, false);
+            }
+
+            var key = id ?? DefaultId(request);
+            var outputPath = OutputPathIn(outDir, output ?? key + ".mp4", explicitName: output is not null, lineNumber, problems);
+            return (outputPath is null ? null : new VideoJob(key, request, outputPath), id is not null);
+        }
+    }
+
+    private static string? OptionalString(JsonElement root, string name, int lineNumber, List<JobsFileProblem> problems)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            problems.Add(new JobsFileProblem(lineNumber, "\"" + name + "\" must be a non-empty string."));
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    /// <summary>The file inside <paramref name="outDir"/>, or null (and a problem) when the name would write anywhere else.</summary>
+    private static string? OutputPathIn(string outDir, string name, bool explicitName, int lineNumber, List<JobsFileProblem> problems)
+    {
+        var field = explicitName ? "\"out\" '" + name + "'" : "the id '" + name[..^4] + "' (the default file name is <id>.mp4)";
+        if (Path.IsPathRooted(name) || name.Contains(':', StringComparison.Ordinal))
+        {
+            problems.Add(new JobsFileProblem(lineNumber, field + " is an absolute path; give a file name inside --out-dir."));
+            return null;
+        }
+
+        // Any ".." is refused, even one that would land back inside: a name in a batch file should say plainly where it goes.
+        foreach (var segment in name.Split('/', '\\'))
+        {
+            if (segment == "..")
+            {
+                problems.Add(new JobsFileProblem(lineNumber, field + " goes up with '..' and would escape --out-dir; give a file name inside it."));
+                return null;
+            }
+        }
+
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir)) + Path.DirectorySeparatorChar;
+        string full;
+        try
+        {
+            full = Path.GetFullPath(Path.Combine(root, name));
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            problems.Add(new JobsFileProblem(lineNumber, field + " is not a valid file name: " + exception.Message));
+            return null;
+        }
+
+        if (!full.StartsWith(root, StringComparison.Ordinal) || full.Length == root.Length || Path.EndsInDirectorySeparator(name))
+        {
+            problems.Add(new JobsFileProblem(lineNumber, field + " is not a file inside --out-dir."));
+            return null;
+        }
+
+        return full;
+    }
+
+    private static string DefaultId(VideoGenerationRequest request)
+    {
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(request, BatchJsonContext.Default.VideoGenerationRequest);
+        return Convert.ToHexStringLower(SHA256.HashData(canonical))[..DefaultIdLength];
+    }
+}

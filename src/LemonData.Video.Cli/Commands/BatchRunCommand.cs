@@ -1,0 +1,105 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using LemonData.Video.Batch;
+using LemonData.Video.Cli.Batch;
+using LemonData.Video.Cli.Input;
+
+namespace LemonData.Video.Cli.Commands;
+
+/// <summary>
+/// <c>batch run &lt;jobs.jsonl&gt; --out-dir &lt;dir&gt;</c>: checks every line, then runs the batch on its ledger. The same
+/// command again resumes it: finished jobs are left alone, and nothing is ever created twice.
+/// </summary>
+internal static class BatchRunCommand
+{
+    public static Command Create(CliContext context, GlobalOptions globals)
+    {
+        var jobsFile = new Argument<string>("jobs.jsonl")
+        {
+            Description = "One job per line: the request in its wire names (model, prompt, duration, ...), plus optional \"id\" (the job key; "
+                + "default: a hash of the request) and \"out\" (a file name inside --out-dir; default <id>.mp4).",
+        };
+        var outDir = new Option<string>("--out-dir") { Description = "The folder the videos are saved to (created if needed).", HelpName = "dir", Required = true };
+        var ledger = new Option<string?>("--ledger") { Description = "The ledger file (default: <out-dir>/" + LedgerLocation.DefaultFileName + ").", HelpName = "file" };
+        var concurrency = new Option<int>("--concurrency")
+        {
+            Description = "At most this many tasks in flight on the service.",
+            HelpName = "n",
+            DefaultValueFactory = _ => new VideoBatchOptions().MaxConcurrentTasks,
+        };
+        var maxJobs = new Option<int?>("--max-jobs") { Description = "Create at most this many jobs in this run; the rest wait for the next run (exit code 4).", HelpName = "n" };
+        var resubmitUnknown = new Option<bool>("--resubmit-unknown")
+        {
+            Description = "Send again the jobs whose create's outcome is unknown (OutcomeUnknown). Each may then be paid twice: check the account's tasks first.",
+        };
+        var retryRefused = new Option<bool>("--retry-refused") { Description = "Send again the jobs the service refused (Refused), after fixing what it refused them for." };
+        var wait = new WaitOptions();
+        var models = new ModelsFileOption();
+
+        var command = new Command("run", "Run the jobs of a jobs.jsonl file; run the same command again to resume.");
+        command.Add(jobsFile);
+        command.Add(outDir);
+        command.Add(ledger);
+        command.Add(concurrency);
+        command.Add(maxJobs);
+        command.Add(resubmitUnknown);
+        command.Add(retryRefused);
+        command.Add(wait.PollInterval);
+        models.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var run = new CommandRun(context, globals, parseResult);
+            var arguments = new BatchRunArguments(
+                parseResult.GetValue(jobsFile)!,
+                parseResult.GetValue(outDir)!,
+                parseResult.GetValue(ledger),
+                parseResult.GetValue(concurrency),
+                parseResult.GetValue(maxJobs),
+                parseResult.GetValue(resubmitUnknown),
+                parseResult.GetValue(retryRefused),
+                wait.PollIntervalFrom(parseResult));
+            return run.ExecuteAsync(() => RunAsync(run, arguments, () => models.Resolve(parseResult, context), cancellationToken));
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CommandRun run, BatchRunArguments arguments, Func<ModelCatalogChoice> resolveModels, CancellationToken cancellationToken)
+    {
+        var models = resolveModels();
+        var options = arguments.ToOptions();
+        var context = run.Context;
+        var outDir = Path.GetFullPath(Path.Combine(context.WorkingDirectory, arguments.OutDir));
+        var jobsPath = Path.GetFullPath(Path.Combine(context.WorkingDirectory, arguments.JobsFile));
+
+        // Every line is checked before the ledger, the simulator or a connection is opened: a bad file costs nothing.
+        var jobs = JobsFile.Read(jobsPath, outDir, models.Catalog);
+        cancellationToken.ThrowIfCancellationRequested();
+        Directory.CreateDirectory(outDir);
+
+        var ledgerPath = LedgerLocation.Resolve(context, arguments.OutDir, arguments.Ledger);
+        await using var ledger = await SqliteVideoJobLedger.OpenAsync(ledgerPath, cancellationToken).ConfigureAwait(false);
+        await using var session = run.OpenSession(arguments.PollInterval, waitTimeout: null, models.Catalog);
+        await LedgerService.RequireSameAsync(ledger, session.IsBuiltInSimulator, cancellationToken).ConfigureAwait(false);
+
+        var runner = new VideoBatchRunner(session.Client, ledger, options);
+        VideoBatchSummary summary;
+        var progress = BatchProgressFactory.Create(run);
+        try
+        {
+            summary = await runner.RunAsync(jobs, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            (progress as IDisposable)?.Dispose();
+            return BatchRunReport.Interrupted(run, ledger.Path);
+        }
+
+        (progress as IDisposable)?.Dispose();
+        var exitCode = BatchExitCode.From(summary);
+        BatchRunReport.Finished(run, summary, ledger.Path, exitCode);
+        return exitCode;
+    }
+}
