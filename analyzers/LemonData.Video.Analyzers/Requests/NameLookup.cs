@@ -47,4 +47,15 @@ internal static class NameLookup
             ? null
             : model.GetSpeculativeTypeInfo(type.SpanStart, type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
     }
+
+    /// <summary>The type of the variable <paramref name="symbol"/> is (a local, a parameter, a field or a property), or null.</summary>
+    public static ITypeSymbol? TypeOfVariable(ISymbol? symbol) =>
+        symbol switch
+        {
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
 }

@@ -476,16 +476,7 @@ internal sealed class SyntaxRequests
                 return null;
             }
 
-            var receiver = access.Expression is IdentifierNameSyntax identifier
-                ? names.Resolve(model, identifier) switch
-                {
-                    ILocalSymbol local => local.Type,
-                    IParameterSymbol parameter => parameter.Type,
-                    IFieldSymbol field => field.Type,
-                    IPropertySymbol property => property.Type,
-                    _ => null,
-                }
-                : null;
+            var receiver = access.Expression is IdentifierNameSyntax identifier ? NameLookup.TypeOfVariable(names.Resolve(model, identifier)) : null;
             return sdk.IsSendReceiver(receiver, method.Identifier.ValueText);
         }
     }

@@ -188,14 +188,7 @@ internal static class SyntaxValues
                 }
 
                 // A variable whose type has its name (Color Color) may stand for the type: left to the compiler.
-                var variableType = symbol switch
-                {
-                    ILocalSymbol local => local.Type,
-                    IParameterSymbol parameter => parameter.Type,
-                    IFieldSymbol field => field.Type,
-                    IPropertySymbol property => property.Type,
-                    _ => null,
-                };
+                var variableType = NameLookup.TypeOfVariable(symbol);
                 return variableType is null || string.Equals(variableType.Name, receiver.Identifier.ValueText, System.StringComparison.Ordinal)
                     ? SyntaxValueKind.Unknown
                     : SyntaxValueKind.NotConstant;

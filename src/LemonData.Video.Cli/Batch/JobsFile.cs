@@ -220,6 +220,7 @@ internal static class JobsFile
     private static string DefaultId(VideoGenerationRequest request)
     {
         var canonical = JsonSerializer.SerializeToUtf8Bytes(request, BatchJsonContext.Default.VideoGenerationRequest);
-        return Convert.ToHexStringLower(SHA256.HashData(canonical))[..DefaultIdLength];
+        // ToHexStringLower is .NET 9 and later; the tool also targets net8.0.
+        return Convert.ToHexString(SHA256.HashData(canonical))[..DefaultIdLength].ToLowerInvariant();
     }
 }
