@@ -113,7 +113,9 @@ public class FlowTests
     [Fact]
     public async Task Processing_time_holds_the_task_back_in_real_time()
     {
-        var processingTime = TimeSpan.FromMilliseconds(400);
+        // Long enough that a poll lands inside it even when CI's two cores are busy with the other test projects (at 400 ms
+        // a loaded run once saw the first poll only after the task had completed).
+        var processingTime = TimeSpan.FromMilliseconds(1500);
         await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { ProcessingTime = processingTime, PollsPerStage = 0 });
         var client = Clients.For(simulator, options => options.PollInterval = TimeSpan.FromMilliseconds(20));
         var progress = new RecordingProgress();
