@@ -68,10 +68,11 @@ internal sealed class RequestTypeNames
         var names = new HashSet<string>(StringComparer.Ordinal) { RequestTypeName };
         var declarations = new List<(string Name, string? BaseName)>();
         var aliases = new List<(string Alias, string Target)>();
+        var hasUsingStatic = false;
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Collect(tree.GetRoot(cancellationToken), declarations, aliases);
+            Collect(tree.GetRoot(cancellationToken), declarations, aliases, ref hasUsingStatic);
         }
 
         // To a fixed point: a class derived from a class derived from the request, an alias of either.
@@ -95,7 +96,7 @@ internal sealed class RequestTypeNames
             }
         }
 
-        return new RequestTypeNames(names, IsCompleteFor(compilation, sdkAssembly), FindUniqueTypes(compilation, requestType, declarations, aliases));
+        return new RequestTypeNames(names, IsCompleteFor(compilation, sdkAssembly), hasUsingStatic ? new Dictionary<string, INamedTypeSymbol>() : FindUniqueTypes(compilation, requestType, declarations, aliases));
     }
 
     private static Dictionary<string, INamedTypeSymbol> FindUniqueTypes(
@@ -105,14 +106,6 @@ internal sealed class RequestTypeNames
         List<(string Alias, string Target)> aliases)
     {
         var unique = new Dictionary<string, INamedTypeSymbol>(StringComparer.Ordinal);
-        foreach (var (alias, _) in aliases)
-        {
-            if (alias.Length == 0)
-            {
-                return unique;
-            }
-        }
-
         foreach (var metadataName in new[] { "LemonData.Video.VideoGenerationRequest", "LemonData.Video.VideoModels", "LemonData.Video.LemonDataVideoClient" })
         {
             if (compilation.GetTypeByMetadataName(metadataName) is { } type
@@ -156,7 +149,7 @@ internal sealed class RequestTypeNames
         return !compilation.ContainsSymbolsWithName(type.Name, SymbolFilter.Type);
     }
 
-    private static void Collect(SyntaxNode node, List<(string, string?)> declarations, List<(string, string)> aliases)
+    private static void Collect(SyntaxNode node, List<(string, string?)> declarations, List<(string, string)> aliases, ref bool hasUsingStatic)
     {
         foreach (var child in node.ChildNodes())
         {
@@ -166,17 +159,16 @@ internal sealed class RequestTypeNames
                     aliases.Add((alias.Name.Identifier.ValueText, RightmostName(target) ?? string.Empty));
                     break;
                 case UsingDirectiveSyntax { StaticKeyword.RawKind: not 0 }:
-                    // using static brings members of its own into every scope of the file: recorded as an alias of no name,
-                    // which takes the names-without-lookup shortcut away (FindUniqueTypes).
-                    aliases.Add((string.Empty, string.Empty));
+                    // using static brings members of its own into every scope of the file: no name is then unique for sure.
+                    hasUsingStatic = true;
                     break;
                 case BaseNamespaceDeclarationSyntax:
-                    Collect(child, declarations, aliases);
+                    Collect(child, declarations, aliases, ref hasUsingStatic);
                     break;
                 case TypeDeclarationSyntax type:
                     var baseType = type.BaseList is { Types.Count: > 0 } bases ? RightmostName(bases.Types[0].Type) : null;
                     declarations.Add((type.Identifier.ValueText, baseType));
-                    Collect(child, declarations, aliases);
+                    Collect(child, declarations, aliases, ref hasUsingStatic);
                     break;
             }
         }
