@@ -50,20 +50,48 @@ internal static class PostgresPlan
             }
         }
 
-        // Every job not inserted just now (a known key, or the same key twice in the input) is checked against the ledger.
+        // Every job not inserted just now (a known key, or the same key twice in the input) is checked against the ledger:
+        // read in one statement, and written only where the request or output path differs.
         var insertedOnce = new HashSet<string>(StringComparer.Ordinal);
+        var known = new List<int>();
         for (var i = 0; i < jobs.Count; i++)
         {
-            if (added.Contains(keys[i]) && insertedOnce.Add(keys[i]))
+            if (!(added.Contains(keys[i]) && insertedOnce.Add(keys[i])))
             {
-                continue;
+                known.Add(i);
             }
+        }
 
-            await ReconcileAsync(connection, transaction, schema, where, keys[i], requests[i], outputs[i], cancellationToken).ConfigureAwait(false);
+        if (known.Count > 0)
+        {
+            var stored = await ReadStoredAsync(connection, transaction, schema, known.ConvertAll(i => keys[i]).ToArray(), cancellationToken).ConfigureAwait(false);
+            foreach (var i in known)
+            {
+                if (stored.TryGetValue(keys[i], out var row) && row.Request == requests[i] && row.Output == outputs[i])
+                {
+                    continue;
+                }
+
+                await ReconcileAsync(connection, transaction, schema, where, keys[i], requests[i], outputs[i], cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return added.Count;
+    }
+
+    private static async Task<Dictionary<string, (string Request, string Output)>> ReadStoredAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string[] keys, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<string, (string Request, string Output)>(StringComparer.Ordinal);
+        await using var read = new NpgsqlCommand(PostgresSchema.Qualify("SELECT job_key, request_json, output_path FROM {schema}.jobs WHERE job_key = ANY(@keys);", schema), connection, transaction);
+        read.Parameters.AddWithValue("keys", keys);
+        await using var rows = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            stored[rows.GetString(0)] = (rows.GetString(1), rows.GetString(2));
+        }
+
+        return stored;
     }
 
     private static async Task ReconcileAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string where, string key, string request, string output, CancellationToken cancellationToken)

@@ -27,21 +27,21 @@ public class PostgresRunnerTests
         var jobs = TestJobs.Many(folder.Path, 40);
         var options = new VideoBatchOptions { MaxConcurrentTasks = 3, IdlePollInterval = TimeSpan.FromMilliseconds(100) };
 
-        async Task<VideoBatchSummary> WorkerAsync()
-        {
-            await using var ledger = await database.OpenAsync(ShortLease);
-            return await new VideoBatchRunner(client, ledger, options).RunAsync(jobs);
-        }
-
-        var summaries = await Task.WhenAll(Task.Run(WorkerAsync), Task.Run(WorkerAsync));
+        // Both workers are open before either starts, so that they run side by side from the first job.
+        await using var first = await database.OpenAsync(ShortLease);
+        await using var second = await database.OpenAsync(ShortLease);
+        var summaries = await Task.WhenAll(
+            Task.Run(() => new VideoBatchRunner(client, first, options).RunAsync(jobs)),
+            Task.Run(() => new VideoBatchRunner(client, second, options).RunAsync(jobs)));
         _output.WriteLine("creates sent per worker: " + string.Join(", ", summaries.Select(summary => summary.CreatesSent)));
 
+        // MaxConcurrentTasks holds per worker: two workers, at most twice as many tasks in flight.
+        Assert.InRange(SimulatorObservations.MaxTasksInFlight(simulator), 1, 2 * options.MaxConcurrentTasks);
         Assert.All(summaries, summary => Assert.True(summary.IsComplete, summary.ToString()));
         Assert.Equal(40, summaries.Sum(summary => summary.CreatesSent));
         Assert.All(summaries, summary => Assert.True(summary.CreatesSent > 0, "each worker sent creates: " + summary.CreatesSent));
         SimulatorAssert.EachJobCreatedOnce(simulator, jobs.Count);
-        await using var reader = await database.OpenAsync();
-        var all = await LedgerContents.AllAsync(reader);
+        var all = await LedgerContents.AllAsync(first);
         Assert.All(all, job => Assert.Equal(LemonDataSimulator.SampleVideo.ToArray(), File.ReadAllBytes(Assert.Single(job.Files).Path)));
     }
 
@@ -57,7 +57,7 @@ public class PostgresRunnerTests
         // A worker that created two tasks, was sending a third create, and then lost its database for good.
         var source = NpgsqlDataSource.Create(database.ConnectionString);
         var dying = await PostgresVideoJobLedger.OpenAsync(source, database.Options(TimeSpan.FromSeconds(2)));
-        await dying.ClaimAsync();
+        var dyingClaim = await dying.ClaimAsync();
         await dying.PlanAsync(jobs);
         var made = new VideoTask[2];
         for (var i = 0; i < 2; i++)
@@ -87,6 +87,10 @@ public class PostgresRunnerTests
         Assert.Equal(made[1].Id, (await ledger.FindAsync("job-0002"))!.TaskId);
         Assert.Equal(VideoJobState.OutcomeUnknown, (await ledger.FindAsync("job-0003"))!.State);
         Assert.Equal(VideoJobState.Downloaded, (await ledger.FindAsync("job-0004"))!.State);
+
+        // What is left of the dead worker (its lease loop) ends quietly: it cannot reach the database to let go of anything.
+        await dyingClaim.DisposeAsync();
+        await dying.DisposeAsync();
     }
 
     [SkippableFact]

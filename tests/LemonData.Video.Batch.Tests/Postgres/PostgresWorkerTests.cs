@@ -139,6 +139,22 @@ public class PostgresWorkerTests
         Assert.Equal(1, await other.CountHeldByOtherWorkersAsync());
     }
 
+    [SkippableFact]
+    public async Task An_instance_is_one_worker_claimed_by_one_run_at_a_time_and_a_second_instance_is_another_worker_beside_it()
+    {
+        await using var database = PostgresTestDatabase.Create();
+        await using var ledger = await database.OpenAsync();
+        await using var claim = await ledger.ClaimAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.ClaimAsync());
+
+        await using var beside = await database.OpenAsync();
+        await using var besideClaim = await beside.ClaimAsync();
+        Assert.Equal(2L, await database.ScalarAsync("SELECT COUNT(*) FROM {schema}.workers WHERE expires_at > now();"));
+
+        await claim.DisposeAsync();
+        Assert.Equal(1L, await database.ScalarAsync("SELECT COUNT(*) FROM {schema}.workers;"));
+    }
+
     // A worker whose data source the test owns: disposing it is the worker losing its database for good.
     private static async Task<(PostgresVideoJobLedger Ledger, NpgsqlDataSource Source)> OpenOwnAsync(PostgresTestDatabase database)
     {
