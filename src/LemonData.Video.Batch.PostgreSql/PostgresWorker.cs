@@ -86,8 +86,11 @@ internal sealed class PostgresWorker : IAsyncDisposable
             {
                 try
                 {
+                    // Only a lease still running is renewed: once it has expired, the other workers may already have judged
+                    // this worker's creates and taken over its tasks, so it stays dead (it claims and takes nothing more)
+                    // rather than coming back to jobs that are no longer its own.
                     await _ledger.ExecuteAsync(
-                        "UPDATE {schema}.workers SET expires_at = now() + @lease WHERE worker_id = @id;",
+                        "UPDATE {schema}.workers SET expires_at = now() + @lease WHERE worker_id = @id AND expires_at > now();",
                         command =>
                         {
                             command.Parameters.AddWithValue("lease", lease);

@@ -140,6 +140,23 @@ public class PostgresWorkerTests
     }
 
     [SkippableFact]
+    public async Task A_worker_whose_lease_lapsed_stays_dead_and_claims_nothing_more_since_others_may_have_taken_its_jobs()
+    {
+        await using var database = PostgresTestDatabase.Create();
+        await using var worker = await database.OpenAsync(ShortLease);
+        await using var claim = await worker.ClaimAsync();
+        await worker.PlanAsync(TestJobs.Many("/tmp", 2));
+
+        // The lease runs out (a pause longer than the lease, as the others see it).
+        await database.ScalarAsync("UPDATE {schema}.workers SET expires_at = now() - interval '1 second';");
+        await Task.Delay(ShortLease);
+
+        Assert.Null(await worker.ClaimNextPlannedAsync());
+        Assert.Equal(0L, await database.ScalarAsync("SELECT COUNT(*) FROM {schema}.workers WHERE expires_at > now();"));
+        Assert.Equal(2, (await worker.CountAsync())[VideoJobState.Planned]);
+    }
+
+    [SkippableFact]
     public async Task An_instance_is_one_worker_claimed_by_one_run_at_a_time_and_a_second_instance_is_another_worker_beside_it()
     {
         await using var database = PostgresTestDatabase.Create();
