@@ -1,15 +1,20 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
 
 namespace LemonData.Video.Batch;
 
-/// <summary>Records one change of one job, only from the states the change allows, and says why when it cannot.</summary>
+/// <summary>
+/// Records one change of one job, only from the states the change allows and only by the worker that holds it (or any
+/// caller when no worker does), and says why when it cannot. A worker whose lease lapsed while it was working on a job
+/// is refused, rather than the worker that took the job over.
+/// </summary>
 internal static class PostgresChange
 {
-    public static async Task<VideoJobRecord> RecordAsync(NpgsqlConnection connection, string schema, string where, VideoJobChange change, CancellationToken cancellationToken)
+    public static async Task<VideoJobRecord> RecordAsync(NpgsqlConnection connection, string schema, string where, string? worker, VideoJobChange change, CancellationToken cancellationToken)
     {
         var to = change.To;
         var setTask = to is VideoJobState.Created or VideoJobState.OutcomeUnknown or VideoJobState.Planned;
@@ -26,13 +31,14 @@ internal static class PostgresChange
             + (setTask ? ", task_id = @task, poll_url = @poll" : string.Empty)
             + (setUrls ? ", output_urls_json = @urls" : string.Empty)
             + (setFiles ? ", files_json = @files" : string.Empty)
-            + " WHERE j.job_key = @key AND j.state = ANY(@from) RETURNING " + PostgresJobRows.Columns + ";";
+            + " WHERE j.job_key = @key AND j.state = ANY(@from) AND (j.worker_id IS NULL OR @me::text IS NULL OR j.worker_id = @me) RETURNING " + PostgresJobRows.Columns + ";";
         await using (var command = new NpgsqlCommand(PostgresSchema.Qualify(sql, schema), connection))
         {
             command.Parameters.AddWithValue("to", to.ToString());
             command.Parameters.Add(Text("error", change.Error));
             command.Parameters.AddWithValue("key", change.Key);
             command.Parameters.AddWithValue("from", from.ToArray());
+            command.Parameters.Add(Text("me", worker));
             if (setTask)
             {
                 command.Parameters.Add(Text("task", change.TaskId));
@@ -57,14 +63,26 @@ internal static class PostgresChange
             }
         }
 
-        await using var read = new NpgsqlCommand(PostgresSchema.Qualify("SELECT state FROM {schema}.jobs WHERE job_key = @key;", schema), connection);
+        await using var read = new NpgsqlCommand(PostgresSchema.Qualify("SELECT state, worker_id FROM {schema}.jobs WHERE job_key = @key;", schema), connection);
         read.Parameters.AddWithValue("key", change.Key);
-        var current = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        await using var row = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await row.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new VideoJobLedgerException("Job '" + change.Key + "' is not in the batch ledger (PostgreSQL " + where + ").");
+        }
+
+        var current = row.GetString(0);
+        var holder = row.IsDBNull(1) ? null : row.GetString(1);
+        if (holder is not null && worker is not null && holder != worker && change.AllowedFrom.Contains(PostgresJobRows.ParseState(current)))
+        {
+            throw new VideoJobLedgerException(
+                "Job '" + change.Key + "' is held by another worker (" + holder + ") in the batch ledger (PostgreSQL " + where + "): this worker's lease lapsed "
+                + "and the job was taken over, so this worker's " + to + " was not recorded.");
+        }
+
         throw new VideoJobLedgerException(
-            current is null
-                ? "Job '" + change.Key + "' is not in the batch ledger (PostgreSQL " + where + ")."
-                : "Job '" + change.Key + "' is " + current + " in the batch ledger (PostgreSQL " + where + "): it cannot become " + to
-                  + " from there (only from " + string.Join(" or ", change.AllowedFrom) + "). Has another worker taken it over?");
+            "Job '" + change.Key + "' is " + current + " in the batch ledger (PostgreSQL " + where + "): it cannot become " + to
+            + " from there (only from " + string.Join(" or ", change.AllowedFrom) + "). Has another worker taken it over?");
     }
 
     private static NpgsqlParameter Text(string name, string? value) =>

@@ -277,7 +277,7 @@ public sealed class PostgresVideoJobLedger : IVideoJobLedger, IAsyncDisposable
             throw new ArgumentNullException(nameof(change));
         }
 
-        return InConnectionAsync(connection => PostgresChange.RecordAsync(connection, Schema, _where, change, cancellationToken), cancellationToken);
+        return InConnectionAsync(connection => PostgresChange.RecordAsync(connection, Schema, _where, Volatile.Read(ref _worker)?.Id, change, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />

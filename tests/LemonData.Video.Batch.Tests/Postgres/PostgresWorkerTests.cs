@@ -157,6 +157,30 @@ public class PostgresWorkerTests
     }
 
     [SkippableFact]
+    public async Task A_worker_whose_job_was_taken_over_cannot_record_on_it_and_the_worker_that_took_it_over_can()
+    {
+        await using var database = PostgresTestDatabase.Create();
+        await using var slow = await database.OpenAsync(ShortLease);
+        await using var slowClaim = await slow.ClaimAsync();
+        await slow.PlanAsync(TestJobs.Many("/tmp", 1));
+        await slow.ClaimNextPlannedAsync();
+        await slow.RecordAsync(VideoJobChange.Created("job-0001", "ldtask_1"));
+
+        // The slow worker's lease lapses (it was paused longer than the lease), and another worker takes the task over.
+        await database.ScalarAsync("UPDATE {schema}.workers SET expires_at = now() - interval '1 second';");
+        await using var other = await database.OpenAsync(ShortLease);
+        await using var otherClaim = await other.ClaimAsync();
+        Assert.Equal("ldtask_1", (await other.LeaseNextAsync(VideoJobState.Created))!.TaskId);
+
+        var refused = await Assert.ThrowsAsync<VideoJobLedgerException>(() => slow.RecordAsync(VideoJobChange.Completed("job-0001", new[] { "http://cdn/slow.mp4" })));
+        Assert.Contains("held by another worker", refused.Message);
+        Assert.Contains("lease lapsed", refused.Message);
+
+        var recorded = await other.RecordAsync(VideoJobChange.Completed("job-0001", new[] { "http://cdn/1.mp4" }));
+        Assert.Equal(new[] { "http://cdn/1.mp4" }, recorded.OutputUrls);
+    }
+
+    [SkippableFact]
     public async Task An_instance_is_one_worker_claimed_by_one_run_at_a_time_and_a_second_instance_is_another_worker_beside_it()
     {
         await using var database = PostgresTestDatabase.Create();
