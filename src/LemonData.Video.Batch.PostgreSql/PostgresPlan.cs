@@ -13,7 +13,26 @@ namespace LemonData.Video.Batch;
 /// </summary>
 internal static class PostgresPlan
 {
-    public static async Task<int> AddAsync(NpgsqlConnection connection, string schema, string where, IReadOnlyList<VideoJob> jobs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the chunk; a deadlock (two workers planning the same keys in different orders, each waiting on the other's
+    /// uncommitted rows) rolls this chunk back whole, and it is tried again, a few times.
+    /// </summary>
+    public static async Task<int> AddWithRetryAsync(NpgsqlConnection connection, string schema, string where, IReadOnlyList<VideoJob> jobs, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AddAsync(connection, schema, where, jobs, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 4)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<int> AddAsync(NpgsqlConnection connection, string schema, string where, IReadOnlyList<VideoJob> jobs, CancellationToken cancellationToken)
     {
         var keys = new string[jobs.Count];
         var requests = new string[jobs.Count];

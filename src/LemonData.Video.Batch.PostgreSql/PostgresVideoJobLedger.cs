@@ -118,11 +118,16 @@ public sealed class PostgresVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     public async Task<IAsyncDisposable> ClaimAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
+        if (Volatile.Read(ref _worker) is not null)
+        {
+            throw AlreadyClaimed();
+        }
+
         var worker = await PostgresWorker.RegisterAsync(this, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
         if (Interlocked.CompareExchange(ref _worker, worker, null) is not null)
         {
             await worker.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException("This ledger instance is already claimed by a run: open one instance per worker.");
+            throw AlreadyClaimed();
         }
 
         return new Release(this, worker);
@@ -143,14 +148,14 @@ public sealed class PostgresVideoJobLedger : IVideoJobLedger, IAsyncDisposable
             chunk.Add(job ?? throw new ArgumentException("The jobs must not contain null.", nameof(jobs)));
             if (chunk.Count == PlanChunk)
             {
-                added += await InConnectionAsync(connection => PostgresPlan.AddAsync(connection, Schema, _where, chunk, cancellationToken), cancellationToken).ConfigureAwait(false);
+                added += await InConnectionAsync(connection => PostgresPlan.AddWithRetryAsync(connection, Schema, _where, chunk, cancellationToken), cancellationToken).ConfigureAwait(false);
                 chunk.Clear();
             }
         }
 
         if (chunk.Count > 0)
         {
-            added += await InConnectionAsync(connection => PostgresPlan.AddAsync(connection, Schema, _where, chunk, cancellationToken), cancellationToken).ConfigureAwait(false);
+            added += await InConnectionAsync(connection => PostgresPlan.AddWithRetryAsync(connection, Schema, _where, chunk, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         return added;
@@ -451,6 +456,9 @@ public sealed class PostgresVideoJobLedger : IVideoJobLedger, IAsyncDisposable
             }
         }
     }
+
+    private static InvalidOperationException AlreadyClaimed() =>
+        new("This ledger instance is already claimed by a run: open one instance per worker (per runner).");
 
     private string RequireWorker()
     {

@@ -81,7 +81,11 @@ public interface IVideoJobLedger
     /// <returns>How many jobs changed.</returns>
     Task<int> ReplanAsync(VideoJobState state, string reason, CancellationToken cancellationToken = default);
 
-    /// <summary>Records one change of one job, durably, if the job is in one of <see cref="VideoJobChange.AllowedFrom"/>.</summary>
+    /// <summary>
+    /// Records one change of one job, durably, if the job is in one of <see cref="VideoJobChange.AllowedFrom"/>. A change
+    /// that <see cref="VideoJobChange.LetsGoOfJob"/> also frees the job from the worker that held it. A ledger shared by
+    /// many workers records a change on a held job only for the worker that holds it.
+    /// </summary>
     /// <returns>The job as recorded.</returns>
     /// <exception cref="VideoJobLedgerException">The job is unknown, or in a state the change does not apply to.</exception>
     Task<VideoJobRecord> RecordAsync(VideoJobChange change, CancellationToken cancellationToken = default);

@@ -69,6 +69,35 @@ public class PostgresWorkerTests
     }
 
     [SkippableFact]
+    public async Task A_plan_caught_in_a_deadlock_with_another_writer_is_rolled_back_and_planned_again_whole()
+    {
+        await using var database = PostgresTestDatabase.Create();
+        await using var ledger = await database.OpenAsync();
+        var jobs = TestJobs.Many("/tmp", 400);
+
+        // Another writer holds the last key uncommitted; the plan takes every other key and waits on it.
+        await using var other = new NpgsqlConnection(database.ConnectionString);
+        await other.OpenAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        await InsertAsync(other, transaction, database.Schema, "job-0400");
+        var planning = Task.Run(() => ledger.PlanAsync(jobs));
+        while (Convert.ToInt32(await database.ScalarAsync(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%unnest(%' AND query LIKE '%" + database.Schema + "%';")) == 0)
+        {
+            await Task.Delay(20);
+        }
+
+        // Then the writer wants the first key, which the plan holds: a deadlock. The plan, waiting longest, is the one the
+        // server rolls back, so the writer's insert goes through; the plan, tried again, waits for the writer to finish.
+        await InsertAsync(other, transaction, database.Schema, "job-0001");
+        Assert.False(planning.IsCompleted);
+        await transaction.RollbackAsync();
+
+        Assert.Equal(400, await planning);
+        Assert.Equal(400, (await ledger.CountAsync())[VideoJobState.Planned]);
+    }
+
+    [SkippableFact]
     public async Task A_dead_workers_Submitting_job_becomes_OutcomeUnknown_once_its_lease_expires_and_never_before()
     {
         await using var database = PostgresTestDatabase.Create();
@@ -194,6 +223,14 @@ public class PostgresWorkerTests
 
         await claim.DisposeAsync();
         Assert.Equal(1L, await database.ScalarAsync("SELECT COUNT(*) FROM {schema}.workers;"));
+    }
+
+    private static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string key)
+    {
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO \"" + schema + "\".jobs (job_key, state, request_json, output_path) VALUES (@key, 'Planned', '{}', '/tmp/other.mp4');", connection, transaction);
+        insert.Parameters.AddWithValue("key", key);
+        await insert.ExecuteNonQueryAsync();
     }
 
     // A worker whose data source the test owns: disposing it is the worker losing its database for good.
