@@ -25,10 +25,10 @@ public interface IVideoJobLedger
 
     /// <summary>
     /// Adds the jobs it does not know as <see cref="VideoJobState.Planned"/>, reading them as they come (never all at once).
-    /// Safe for many workers planning the same jobs at once: each key is added once.
     /// A known key keeps its state. A known job that was never sent (Planned, Refused) takes the new request and output
     /// path; one that was sent must come with the same ones, else <see cref="VideoJobLedgerException"/> (give a changed job
-    /// a new key): the ledger never forgets what was paid for.
+    /// a new key): the ledger never forgets what was paid for. Many workers may plan the same jobs at once: each key is
+    /// added once.
     /// </summary>
     /// <returns>How many jobs were added.</returns>
     Task<int> PlanAsync(IEnumerable<VideoJob> jobs, CancellationToken cancellationToken = default);
@@ -47,7 +47,10 @@ public interface IVideoJobLedger
     /// <see cref="VideoJobState.Submitting"/>, held by this worker, durably and atomically (no two workers are ever handed
     /// the same job), before the caller sends its create.
     /// </summary>
-    /// <returns>The job as recorded (Submitting), or <see langword="null"/> when no job is Planned.</returns>
+    /// <returns>
+    /// The job as recorded (Submitting), or <see langword="null"/> when no job is Planned (or, on a shared ledger, when this
+    /// worker's own lease has lapsed: the others may count it as dead, so it takes nothing more).
+    /// </returns>
     /// <exception cref="InvalidOperationException">The ledger has not been claimed (<see cref="ClaimAsync"/>).</exception>
     Task<VideoJobRecord?> ClaimNextPlannedAsync(CancellationToken cancellationToken = default);
 
