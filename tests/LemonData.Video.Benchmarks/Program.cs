@@ -9,6 +9,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using LemonData.Video.Benchmarks.Analyzer;
+using LemonData.Video.Benchmarks.Batch;
 using LemonData.Video.Benchmarks.Build;
 using LemonData.Video.Benchmarks.Download;
 using LemonData.Video.Benchmarks.Polling;
@@ -35,10 +36,16 @@ public static class Program
         (typeof(DownloadReport).FullName!, DownloadReport.Run),
         (typeof(AnalyzerBuildReport).FullName!, () => AnalyzerBuildReport.Run()),
         (typeof(BuildReport).FullName!, BuildReport.Run),
+        (typeof(BatchReport).FullName!, BatchReport.Run),
     };
 
     public static int Main(string[] args)
     {
+        if (args.Length == 1 && args[0] == SimulatorProcess.ServeArgument)
+        {
+            return SimulatorProcess.ServeAsync().GetAwaiter().GetResult();
+        }
+
         var corpusDir = Array.IndexOf(args, "--corpus-dir");
         if (corpusDir >= 0 && corpusDir + 1 < args.Length)
         {

@@ -134,6 +134,42 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public async Task Skip_invalid_lists_the_lines_it_leaves_out_and_runs_the_others()
+    {
+        await using var simulator = LemonDataSimulator.Start();
+        using var folder = new TempFolder();
+        var jobs = folder.File("jobs.jsonl");
+        File.WriteAllLines(jobs, new[]
+        {
+            "{\"id\":\"first\",\"prompt\":\"A cat\"}",
+            "{\"id\":\"broken\",\"prompt\":\"A cat\"",
+            "{\"id\":\"long\",\"prompt\":\"A cat\",\"duration\":999}",
+            "{\"id\":\"first\",\"prompt\":\"Another cat\"}",
+            "{\"id\":\"second\",\"prompt\":\"A dog\"}",
+        });
+        var outDir = folder.File("videos");
+
+        var result = await Cli.RunAsync(simulator, BatchRun(jobs, outDir, "--skip-invalid"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("--skip-invalid: 3 lines left out; running the other 2 jobs", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 2: not valid JSON", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 3: LDV0009 Duration", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 4: duplicate id 'first' (first on line 1)", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("3 lines were left out by --skip-invalid", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(new[] { "A cat", "A dog" }, simulator.CreatedTasks.Select(task => JsonDocument.Parse(task.Body).RootElement.GetProperty("prompt").GetString()).OrderBy(prompt => prompt));
+
+        var status = (await Cli.RunAsync(simulator, "batch", "status", "--out-dir", outDir, "--json")).Json();
+        Assert.Equal(new[] { "first", "second" }, status.GetProperty("jobs").EnumerateArray().Select(job => job.GetProperty("id").GetString()).OrderBy(id => id));
+
+        // A file with no line that can run is invalid input even with --skip-invalid.
+        File.WriteAllLines(jobs, new[] { "{\"prompt\":" });
+        var nothing = await Cli.RunAsync(simulator, BatchRun(jobs, outDir, "--skip-invalid"));
+        Assert.True(nothing.ExitCode == 2, nothing.ToString());
+        Assert.Contains("line 1: not valid JSON", nothing.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_lists_counts_and_every_job_with_its_sha256_and_json_follows_the_contract()
     {
         await using var simulator = LemonDataSimulator.Start();

@@ -10,6 +10,11 @@ namespace LemonData.Video.Batch;
 /// hidden file beside the target, flushed to disk, then renamed over the target: a file at the target's name is always a
 /// whole video, whatever instant the process dies at.
 /// </summary>
+/// <remarks>
+/// The hidden file has one name per target (<c>.&lt;name&gt;.part</c>), opened exclusively: a run killed mid-download leaves
+/// it behind, and the next save of that job truncates and reuses it, so crashes leave no litter; two savers of one target
+/// at once (never within a run) cannot interleave their bytes, the second fails and the job is saved by a later run.
+/// </remarks>
 internal sealed class VideoFileSaver
 {
     private readonly LemonDataVideoClient _client;
@@ -20,12 +25,27 @@ internal sealed class VideoFileSaver
     {
         var folder = Path.GetDirectoryName(path) ?? ".";
         Directory.CreateDirectory(folder);
-        var partial = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".part");
+        var partial = Path.Combine(folder, "." + Path.GetFileName(path) + ".part");
+        FileStream file;
+        try
+        {
+            // OpenOrCreate, then truncated once the lock is ours: FileMode.Create would truncate before the lock is tried,
+            // under the bytes of a saver that holds it.
+            file = new FileStream(partial, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous);
+        }
+        catch (IOException exception)
+        {
+            // Perhaps another saver holds it: its file is left alone.
+            throw new IOException("The video's temporary file " + partial + " cannot be opened: " + exception.Message, exception);
+        }
+
+        file.SetLength(0);
+
         try
         {
             long length;
             string sha256;
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            await using (file.ConfigureAwait(false))
             {
                 // Seekable on purpose: a download the host cannot continue is rewound and started over, never stitched.
                 await _client.DownloadVideoAsync(new VideoOutput(url) { TaskId = taskId }, file, cancellationToken).ConfigureAwait(false);
@@ -55,7 +75,7 @@ internal sealed class VideoFileSaver
         }
         catch (IOException)
         {
-            // A leftover hidden .part file is harmless: the next save of this job writes a new one.
+            // A leftover hidden .part file is harmless: the next save of this job reuses it.
         }
         catch (UnauthorizedAccessException)
         {

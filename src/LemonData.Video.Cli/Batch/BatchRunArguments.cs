@@ -12,6 +12,7 @@ internal sealed record BatchRunArguments(
     int? MaxJobs,
     bool ResubmitUnknown,
     bool RetryRefused,
+    bool SkipInvalid,
     TimeSpan? PollInterval)
 {
     /// <exception cref="InvalidInputException">A number is out of range.</exception>

@@ -8,7 +8,26 @@ namespace LemonData.Video.Cli.Batch;
 /// <summary>What <c>batch run</c> prints when it ends: a summary for people, or its JSON document.</summary>
 internal static class BatchRunReport
 {
-    public static void Finished(CommandRun run, VideoBatchSummary summary, string ledgerPath, int exitCode)
+    /// <summary>The lines <c>--skip-invalid</c> left out, each with its problem, on stderr before the run starts.</summary>
+    public static void Skipped(CommandRun run, JobsFile jobsFile)
+    {
+        if (jobsFile.Skipped.Count == 0)
+        {
+            return;
+        }
+
+        var stderr = run.Context.Stderr;
+        stderr.WriteLine("--skip-invalid: " + jobsFile.SkippedLines.ToString(CultureInfo.InvariantCulture) + " lines left out; running the other "
+            + jobsFile.JobCount.ToString(CultureInfo.InvariantCulture) + " jobs. The lines left out:");
+        foreach (var problem in jobsFile.Skipped)
+        {
+            stderr.WriteLine("  " + problem);
+        }
+
+        stderr.Flush();
+    }
+
+    public static void Finished(CommandRun run, VideoBatchSummary summary, string ledgerPath, int exitCode, int skippedLines)
     {
         if (run.Json)
         {
@@ -20,6 +39,7 @@ internal static class BatchRunReport
             BatchJson.WriteCounts(writer, summary.Counts);
             writer.WriteNumber("created", summary.CreatesSent);
             writer.WriteNumber("interrupted_submissions", summary.InterruptedSubmissions);
+            writer.WriteNumber("skipped_lines", skippedLines);
             writer.WriteString("stop_reason", summary.StopReason.ToString());
             if (summary.StopMessage is not null)
             {
@@ -42,6 +62,11 @@ internal static class BatchRunReport
         stdout.WriteLine("Batch " + (summary.IsComplete ? "complete" : summary.IsFinished ? "finished" : "not finished") + ": "
             + BatchText.Counts(summary.Counts) + " (" + summary.Total.ToString(CultureInfo.InvariantCulture) + " jobs).");
         stdout.WriteLine("This run created " + summary.CreatesSent.ToString(CultureInfo.InvariantCulture) + " tasks in " + BatchText.Elapsed(summary.Elapsed) + ".");
+        if (skippedLines > 0)
+        {
+            stdout.WriteLine(skippedLines.ToString(CultureInfo.InvariantCulture) + " lines were left out by --skip-invalid (listed at the start); they are not in the ledger.");
+        }
+
         if (summary.InterruptedSubmissions > 0)
         {
             stdout.WriteLine(summary.InterruptedSubmissions.ToString(CultureInfo.InvariantCulture)

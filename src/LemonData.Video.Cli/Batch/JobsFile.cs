@@ -14,7 +14,12 @@ namespace LemonData.Video.Cli.Batch;
 /// <c>out</c> (a file name inside <c>--out-dir</c>). Every line is checked before anything is sent, and every problem of
 /// every line is reported at once, so a user fixes the file in one pass instead of paying for half a batch first.
 /// </summary>
-internal static class JobsFile
+/// <remarks>
+/// The file is read twice, a line at a time, never whole: <see cref="Check"/> checks every line (keeping only the ids and
+/// file names, to find duplicates), then <see cref="Jobs"/> reads the jobs again as the ledger plans them. A batch of any
+/// size costs memory for its ids, not for its requests.
+/// </remarks>
+internal sealed class JobsFile
 {
     public const string IdField = "id";
     public const string OutField = "out";
@@ -23,39 +28,52 @@ internal static class JobsFile
     // running the file again never pays for it twice. 16 hex digits: readable in a file name, no collision in practice.
     private const int DefaultIdLength = 16;
 
-    /// <summary>The jobs of the file, in its order, with their output paths made absolute inside <paramref name="outDir"/>.</summary>
-    /// <exception cref="InvalidInputException">The file cannot be read.</exception>
-    /// <exception cref="InvalidJobsFileException">Some lines cannot be run (all of them listed).</exception>
-    public static IReadOnlyList<VideoJob> Read(string path, string outDir, VideoModelCatalog catalog)
-    {
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException("The jobs file '" + path + "' cannot be read: " + exception.Message);
-        }
+    private readonly string _path;
+    private readonly string _outDir;
+    private readonly VideoModelCatalog _catalog;
+    private readonly HashSet<int> _skippedLines;
 
-        var jobs = new List<VideoJob>(lines.Length);
+    private JobsFile(string path, string outDir, VideoModelCatalog catalog, int jobCount, IReadOnlyList<JobsFileProblem> skipped, HashSet<int> skippedLines)
+    {
+        _path = path;
+        _outDir = outDir;
+        _catalog = catalog;
+        JobCount = jobCount;
+        Skipped = skipped;
+        _skippedLines = skippedLines;
+    }
+
+    /// <summary>How many jobs the file holds (lines skipped by <c>--skip-invalid</c> not counted).</summary>
+    public int JobCount { get; }
+
+    /// <summary>How many lines <c>--skip-invalid</c> left out.</summary>
+    public int SkippedLines => _skippedLines.Count;
+
+    /// <summary>The problems of the lines left out by <c>--skip-invalid</c> (empty without it: a problem stops the batch).</summary>
+    public IReadOnlyList<JobsFileProblem> Skipped { get; }
+
+    /// <summary>
+    /// Checks every line of the file, with output paths made absolute inside <paramref name="outDir"/>. With
+    /// <paramref name="skipInvalid"/>, lines with problems are left out (and listed in <see cref="Skipped"/>) instead of
+    /// stopping the batch.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The file cannot be read, or has no job.</exception>
+    /// <exception cref="InvalidJobsFileException">Some lines cannot be run (all of them listed), and <paramref name="skipInvalid"/> is false.</exception>
+    public static JobsFile Check(string path, string outDir, VideoModelCatalog catalog, bool skipInvalid)
+    {
         var problems = new List<JobsFileProblem>();
+        var badLines = new HashSet<int>();
         var lineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
 
         // Two jobs writing one file would overwrite each other's (paid) video; file systems may ignore case, so compare without it.
         var lineOfOutput = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var index = 0; index < lines.Length; index++)
+        var jobCount = 0;
+        foreach (var (lineNumber, job, hasId, lineProblems) in ReadLines(path, outDir, catalog))
         {
-            var lineNumber = index + 1;
-            if (string.IsNullOrWhiteSpace(lines[index]))
+            if (job is null)
             {
-                continue;
-            }
-
-            var before = problems.Count;
-            var (job, hasId) = ReadLine(lines[index], lineNumber, outDir, catalog, problems);
-            if (job is null || problems.Count > before)
-            {
+                problems.AddRange(lineProblems);
+                badLines.Add(lineNumber);
                 continue;
             }
 
@@ -64,31 +82,99 @@ internal static class JobsFile
                 problems.Add(new JobsFileProblem(lineNumber, hasId
                     ? "duplicate id '" + job.Key + "' (first on line " + firstLine + "); each job needs its own id."
                     : "the same request as line " + firstLine + " (both without \"id\", so both are job '" + job.Key + "'); give each its own \"id\" to make two videos."));
+                badLines.Add(lineNumber);
                 continue;
             }
 
             if (lineOfOutput.TryGetValue(job.OutputPath, out var sameFileLine))
             {
                 problems.Add(new JobsFileProblem(lineNumber, "writes the same file as line " + sameFileLine + " (" + job.OutputPath + "); give it another \"out\"."));
+                badLines.Add(lineNumber);
                 continue;
             }
 
             lineOfId[job.Key] = lineNumber;
             lineOfOutput[job.OutputPath] = lineNumber;
-            jobs.Add(job);
+            jobCount++;
         }
 
-        if (problems.Count > 0)
+        if (problems.Count > 0 && !skipInvalid)
         {
             throw new InvalidJobsFileException(path, problems);
         }
 
-        if (jobs.Count == 0)
+        if (jobCount == 0)
         {
-            throw new InvalidInputException("The jobs file '" + path + "' has no jobs: write one JSON request per line, for example {\"id\":\"cat\",\"prompt\":\"A cat walking through a garden\"}.");
+            throw problems.Count > 0
+                ? new InvalidJobsFileException(path, problems)
+                : new InvalidInputException("The jobs file '" + path + "' has no jobs: write one JSON request per line, for example {\"id\":\"cat\",\"prompt\":\"A cat walking through a garden\"}.");
         }
 
-        return jobs;
+        return new JobsFile(path, outDir, catalog, jobCount, problems, badLines);
+    }
+
+    /// <summary>The jobs, in the file's order, read again a line at a time (the lines <see cref="Check"/> left out skipped).</summary>
+    /// <exception cref="InvalidInputException">The file changed since it was checked: a line that was valid no longer is.</exception>
+    public IEnumerable<VideoJob> Jobs()
+    {
+        foreach (var (lineNumber, job, _, problems) in ReadLines(_path, _outDir, _catalog))
+        {
+            if (_skippedLines.Contains(lineNumber))
+            {
+                continue;
+            }
+
+            yield return job ?? throw new InvalidInputException(
+                "The jobs file '" + _path + "' changed while the batch was starting: line " + lineNumber + " now reads: " + string.Join("; ", problems) + ". Jobs planned so far stay in the ledger; fix the file and run again.");
+        }
+    }
+
+    // Every non-blank line as a job, or its problems. Read as a stream: one line in memory at a time.
+    private static IEnumerable<(int Line, VideoJob? Job, bool HasId, List<JobsFileProblem> Problems)> ReadLines(string path, string outDir, VideoModelCatalog catalog)
+    {
+        IEnumerator<string> lines;
+        try
+        {
+            lines = File.ReadLines(path).GetEnumerator();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException("The jobs file '" + path + "' cannot be read: " + exception.Message);
+        }
+
+        using (lines)
+        {
+            var lineNumber = 0;
+            while (true)
+            {
+                try
+                {
+                    if (!lines.MoveNext())
+                    {
+                        yield break;
+                    }
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    throw new InvalidInputException("The jobs file '" + path + "' cannot be read (line " + (lineNumber + 1) + "): " + exception.Message);
+                }
+
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(lines.Current))
+                {
+                    continue;
+                }
+
+                var problems = new List<JobsFileProblem>();
+                var (job, hasId) = ReadLine(lines.Current, lineNumber, outDir, catalog, problems);
+                if (job is null && problems.Count == 0)
+                {
+                    problems.Add(new JobsFileProblem(lineNumber, "not a job: write one JSON request per line, for example {\"prompt\":\"...\"}."));
+                }
+
+                yield return (lineNumber, problems.Count > 0 ? null : job, hasId, problems);
+            }
+        }
     }
 
     private static (VideoJob? Job, bool HasId) ReadLine(string line, int lineNumber, string outDir, VideoModelCatalog catalog, List<JobsFileProblem> problems)

@@ -36,6 +36,10 @@ internal static class BatchRunCommand
             Description = "Send again the jobs whose create's outcome is unknown (OutcomeUnknown). Each may then be paid twice: check the account's tasks first.",
         };
         var retryRefused = new Option<bool>("--retry-refused") { Description = "Send again the jobs the service refused (Refused), after fixing what it refused them for." };
+        var skipInvalid = new Option<bool>("--skip-invalid")
+        {
+            Description = "Leave out the lines of jobs.jsonl that cannot be run (each listed with its problem) and run the others; without it, one bad line stops the batch before anything is sent.",
+        };
         var wait = new WaitOptions();
         var models = new ModelsFileOption();
 
@@ -47,6 +51,7 @@ internal static class BatchRunCommand
         command.Add(maxJobs);
         command.Add(resubmitUnknown);
         command.Add(retryRefused);
+        command.Add(skipInvalid);
         command.Add(wait.PollInterval);
         models.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
@@ -60,6 +65,7 @@ internal static class BatchRunCommand
                 parseResult.GetValue(maxJobs),
                 parseResult.GetValue(resubmitUnknown),
                 parseResult.GetValue(retryRefused),
+                parseResult.GetValue(skipInvalid),
                 wait.PollIntervalFrom(parseResult));
             return run.ExecuteAsync(() => RunAsync(run, arguments, () => models.Resolve(parseResult, context), cancellationToken));
         });
@@ -75,7 +81,8 @@ internal static class BatchRunCommand
         var jobsPath = Path.GetFullPath(Path.Combine(context.WorkingDirectory, arguments.JobsFile));
 
         // Every line is checked before the ledger, the simulator or a connection is opened: a bad file costs nothing.
-        var jobs = JobsFile.Read(jobsPath, outDir, models.Catalog);
+        var jobsFile = JobsFile.Check(jobsPath, outDir, models.Catalog, arguments.SkipInvalid);
+        BatchRunReport.Skipped(run, jobsFile);
         cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(outDir);
 
@@ -89,7 +96,7 @@ internal static class BatchRunCommand
         var progress = BatchProgressFactory.Create(run);
         try
         {
-            summary = await runner.RunAsync(jobs, progress, cancellationToken).ConfigureAwait(false);
+            summary = await runner.RunAsync(jobsFile.Jobs(), progress, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -99,7 +106,7 @@ internal static class BatchRunCommand
 
         (progress as IDisposable)?.Dispose();
         var exitCode = BatchExitCode.From(summary);
-        BatchRunReport.Finished(run, summary, ledger.Path, exitCode);
+        BatchRunReport.Finished(run, summary, ledger.Path, exitCode, jobsFile.SkippedLines);
         return exitCode;
     }
 }

@@ -34,6 +34,8 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     private bool _fullSync;
     private int _disposed;
 
+    private readonly GroupCommit _groupCommit;
+
     // The claim id of the run that holds this ledger through this instance: the worker its jobs are held by.
     private string? _workerId;
 
@@ -41,6 +43,7 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     {
         Path = path;
         _connection = connection;
+        _groupCommit = new GroupCommit(changes => InTurnAsync(() => RecordGroupNow(changes), CancellationToken.None));
     }
 
     /// <summary>The ledger's file.</summary>
@@ -304,7 +307,10 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
             throw new ArgumentNullException(nameof(change));
         }
 
-        return InTurnAsync(() => RecordNow(change), cancellationToken);
+        // Honoured until the change is handed over, never after: a change given up while its group commits could still be
+        // on disk (a Submitting whose create was then never sent would read OutcomeUnknown for nothing).
+        cancellationToken.ThrowIfCancellationRequested();
+        return _groupCommit.RecordAsync(change);
     }
 
     /// <inheritdoc />
@@ -512,9 +518,41 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
             Path);
     }
 
-    private VideoJobRecord RecordNow(VideoJobChange change)
+    // One transaction, one sync: at the level the most demanding change of the group needs. Each change in a savepoint of
+    // its own, so that one refused leaves the others in.
+    private IReadOnlyList<GroupCommit.ChangeOutcome> RecordGroupNow(IReadOnlyList<VideoJobChange> changes)
     {
-        UseFullSync(change.MustSurvivePowerLoss);
+        var full = false;
+        foreach (var change in changes)
+        {
+            full |= change.MustSurvivePowerLoss;
+        }
+
+        UseFullSync(full);
+        var outcomes = new GroupCommit.ChangeOutcome[changes.Count];
+        using var transaction = _connection.BeginTransaction();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            transaction.Save("change");
+            try
+            {
+                outcomes[i] = new GroupCommit.ChangeOutcome(RecordNow(transaction, changes[i]), null);
+                transaction.Release("change");
+            }
+            catch (VideoJobLedgerException refused)
+            {
+                transaction.Rollback("change");
+                transaction.Release("change");
+                outcomes[i] = new GroupCommit.ChangeOutcome(null, refused);
+            }
+        }
+
+        transaction.Commit();
+        return outcomes;
+    }
+
+    private VideoJobRecord RecordNow(SqliteTransaction transaction, VideoJobChange change)
+    {
         using var command = _connection.CreateCommand();
         var to = change.To;
         var setTask = to is VideoJobState.Created or VideoJobState.OutcomeUnknown or VideoJobState.Planned;
@@ -534,6 +572,7 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
             + (setUrls ? ", output_urls_json = $urls" : string.Empty)
             + (setFiles ? ", files_json = $files" : string.Empty)
             + " WHERE job_key = $key AND state IN (" + string.Join(", ", from) + ") RETURNING " + JobColumns + ";";
+        command.Transaction = transaction;
         command.Parameters.AddWithValue("$to", to.ToString());
         command.Parameters.AddWithValue("$error", (object?)change.Error ?? DBNull.Value);
         command.Parameters.AddWithValue("$now", Now());
@@ -562,7 +601,11 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
             }
         }
 
-        var current = ReadJobs("SELECT " + JobColumns + " FROM jobs WHERE job_key = $key;", bind => bind.Parameters.AddWithValue("$key", change.Key));
+        var current = ReadJobs("SELECT " + JobColumns + " FROM jobs WHERE job_key = $key;", bind =>
+        {
+            bind.Transaction = transaction;
+            bind.Parameters.AddWithValue("$key", change.Key);
+        });
         throw new VideoJobLedgerException(
             current.Count == 0
                 ? "Job '" + change.Key + "' is not in the batch ledger '" + Path + "'."
