@@ -33,6 +33,7 @@ internal sealed class BatchRun
     private int _createsSent;
     private int _creates;
     private int _interruptedSubmissions;
+    private readonly JobSources _sources;
 
     public BatchRun(LemonDataVideoClient client, IVideoJobLedger ledger, VideoBatchOptions options, IProgress<VideoBatchProgress>? progress, IReadOnlyDictionary<VideoJobState, int> counts, Stopwatch clock)
     {
@@ -44,6 +45,7 @@ internal sealed class BatchRun
         _clock = clock;
         _slots = new TaskSlots(options.MaxConcurrentTasks);
         _saver = new VideoFileSaver(client);
+        _sources = new JobSources(clock);
     }
 
     public async Task ExecuteAsync(CancellationToken cancellationToken)
@@ -65,7 +67,14 @@ internal sealed class BatchRun
                 Interlocked.Add(ref _interruptedSubmissions, await _ledger.MarkInterruptedSubmissionsAsync(cancellationToken).ConfigureAwait(false));
                 if (_slots.InFlight == 0 && await _ledger.CountHeldByOtherWorkersAsync(cancellationToken).ConfigureAwait(false) == 0)
                 {
-                    break;
+                    if (_sources.EachFoundEmptySinceReset(creatingStopped: _stop.IsSet))
+                    {
+                        break;
+                    }
+
+                    // Some source was skipped as recently empty: each is asked once more before the run ends.
+                    _sources.Reset();
+                    continue;
                 }
 
                 await _slots.WaitForAnyToEndAsync(_options.IdlePollInterval, cancellationToken).ConfigureAwait(false);
@@ -116,19 +125,31 @@ internal sealed class BatchRun
     }
 
     // Takes one job and starts it in the free slot: tasks the service already has come first (they are paid for, and
-    // hold no create back for long), then a planned job is claimed, unless creates have stopped.
+    // hold no create back for long), then a planned job is claimed, unless creates have stopped. A source found empty is
+    // not asked again before IdlePollInterval: on a ledger of one run it stays empty, and on a shared one a dead worker's
+    // jobs are taken over within that interval of its lease expiring.
     private async Task<bool> StartNextJobAsync(CancellationToken cancellationToken)
     {
-        if (await _ledger.LeaseNextAsync(VideoJobState.Completed, cancellationToken).ConfigureAwait(false) is { } completed)
+        if (!_sources.RecentlyEmpty(JobSources.Completed, _options.IdlePollInterval))
         {
-            _slots.Start(() => SaveAsync(completed.Key, completed.TaskId!, completed.OutputUrls, completed.OutputPath, cancellationToken), cancellationToken);
-            return true;
+            if (await _ledger.LeaseNextAsync(VideoJobState.Completed, cancellationToken).ConfigureAwait(false) is { } completed)
+            {
+                _slots.Start(() => SaveAsync(completed.Key, completed.TaskId!, completed.OutputUrls, completed.OutputPath, cancellationToken), cancellationToken);
+                return true;
+            }
+
+            _sources.FoundEmpty(JobSources.Completed);
         }
 
-        if (await _ledger.LeaseNextAsync(VideoJobState.Created, cancellationToken).ConfigureAwait(false) is { } created)
+        if (!_sources.RecentlyEmpty(JobSources.Created, _options.IdlePollInterval))
         {
-            _slots.Start(() => FollowAsync(created, created: null, cancellationToken), cancellationToken);
-            return true;
+            if (await _ledger.LeaseNextAsync(VideoJobState.Created, cancellationToken).ConfigureAwait(false) is { } created)
+            {
+                _slots.Start(() => FollowAsync(created, created: null, cancellationToken), cancellationToken);
+                return true;
+            }
+
+            _sources.FoundEmpty(JobSources.Created);
         }
 
         if (_stop.IsSet)
@@ -136,26 +157,58 @@ internal sealed class BatchRun
             return false;
         }
 
-        if (_options.MaxJobs is { } maxJobs && _creates >= maxJobs)
+        if (_options.MaxJobs is { } maxJobs && Volatile.Read(ref _creates) >= maxJobs)
         {
             if ((await _ledger.ReadPageAsync(VideoJobState.Planned, 0, 1, cancellationToken).ConfigureAwait(false)).Count > 0)
             {
                 _stop.Set(VideoBatchStopReason.MaxJobsReached, "MaxJobs (" + maxJobs + ") creates were sent; the other planned jobs wait for the next run.");
             }
+            else
+            {
+                _sources.FoundEmpty(JobSources.Planned);
+            }
 
             return false;
         }
 
-        // Submitting and this worker's, durably, before the create leaves: a worker that dies from here on leaves the job
-        // Submitting, and it is never sent again.
-        if (await _ledger.ClaimNextPlannedAsync(cancellationToken).ConfigureAwait(false) is not { } claimed)
+        if (_sources.RecentlyEmpty(JobSources.Planned, _options.IdlePollInterval))
         {
             return false;
         }
 
-        _creates++;
-        _slots.Start(() => CreateAsync(claimed, cancellationToken), cancellationToken);
+        // The slot claims its job itself, so that the claims of several slots reach the ledger together (and share its
+        // sync), as their other changes do.
+        Interlocked.Increment(ref _creates);
+        _slots.Start(() => ClaimAndCreateAsync(cancellationToken), cancellationToken);
         return true;
+    }
+
+    // Creates stopped for the account (402, 429, 401, unreachable). MaxJobs is not such a stop: it counts the claims
+    // already started, which go on.
+    private bool AccountStopped => _stop.IsSet && _stop.Reason != VideoBatchStopReason.MaxJobsReached;
+
+    private async Task ClaimAndCreateAsync(CancellationToken cancellationToken)
+    {
+        // Submitting and this worker's, durably, before the create leaves: a worker that dies from here on leaves the job
+        // Submitting, and it is never sent again.
+        var claimed = AccountStopped ? null : await _ledger.ClaimNextPlannedAsync(cancellationToken).ConfigureAwait(false);
+        if (claimed is null)
+        {
+            Interlocked.Decrement(ref _creates);
+            _sources.FoundEmpty(JobSources.Planned);
+            return;
+        }
+
+        // Creates stopped (a 402) while this job was being claimed: nothing was sent, so it goes back to Planned.
+        if (AccountStopped)
+        {
+            Interlocked.Decrement(ref _creates);
+            Report(claimed, VideoJobState.Planned);
+            await RecordAsync(VideoJobChange.Planned(claimed.Key, "Not sent: creates stopped (" + _stop.Reason + ") while it was being claimed."), VideoJobState.Submitting, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        await CreateAsync(claimed, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CreateAsync(VideoJobRecord job, CancellationToken cancellationToken)

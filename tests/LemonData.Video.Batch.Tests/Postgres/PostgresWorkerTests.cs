@@ -72,13 +72,22 @@ public class PostgresWorkerTests
     public async Task A_plan_caught_in_a_deadlock_with_another_writer_is_rolled_back_and_planned_again_whole()
     {
         await using var database = PostgresTestDatabase.Create();
-        await using var ledger = await database.OpenAsync();
+
+        // Which side of a deadlock the server rolls back depends on whose deadlock_timeout runs out first: the plan's
+        // (3 s, time enough for the writer to start waiting on it, however busy the machine), never the writer's (60 s).
+        var planConnection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Options = "-c deadlock_timeout=3s" };
+        await using var ledger = await PostgresVideoJobLedger.OpenAsync(planConnection.ConnectionString, database.Options());
         var jobs = TestJobs.Many("/tmp", 400);
 
         // Another writer holds the last key uncommitted; the plan takes every other key and waits on it.
         await using var other = new NpgsqlConnection(database.ConnectionString);
         await other.OpenAsync();
         await using var transaction = await other.BeginTransactionAsync();
+        await using (var patient = new NpgsqlCommand("SET LOCAL deadlock_timeout = '60s';", other, transaction))
+        {
+            await patient.ExecuteNonQueryAsync();
+        }
+
         await InsertAsync(other, transaction, database.Schema, "job-0400");
         var planning = Task.Run(() => ledger.PlanAsync(jobs));
         while (Convert.ToInt32(await database.ScalarAsync(

@@ -29,6 +29,9 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     // commit (and a sync) per job.
     private const int PlanChunk = 500;
 
+    // Planned jobs read ahead by the claims of a run.
+    private const int PlannedPage = 64;
+
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _turn = new(1, 1);
     private bool _fullSync;
@@ -38,6 +41,11 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
 
     // The claim id of the run that holds this ledger through this instance: the worker its jobs are held by.
     private string? _workerId;
+
+    // The claim's pass over the Planned jobs: the page read ahead (so that a claim costs no read of its own), and where
+    // the next page starts.
+    private readonly Queue<string> _plannedPage = new();
+    private long _plannedAfter;
 
     private SqliteVideoJobLedger(string path, SqliteConnection connection)
     {
@@ -142,6 +150,12 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
             {
                 var claim = SqliteRunClaim.Take(this, _connection);
                 _workerId = claim.ClaimId;
+                lock (_plannedPage)
+                {
+                    _plannedPage.Clear();
+                    _plannedAfter = 0;
+                }
+
                 return claim;
             },
             cancellationToken);
@@ -218,28 +232,22 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
             cancellationToken);
 
     /// <inheritdoc />
-    public Task<VideoJobRecord?> ClaimNextPlannedAsync(CancellationToken cancellationToken = default) =>
-        InTurnAsync(
-            () =>
-            {
-                var me = RequireWorker();
-                UseFullSync(true);
+    /// <remarks>
+    /// Jobs are handed out in planned order, each once per claim: they are read a page at a time, and each one's Submitting
+    /// goes through the group commit with the changes arriving at the same time (one transaction, one full sync) before
+    /// the caller sends anything. The run's claim is exclusive, so nothing else changes a planned job meanwhile; a job put
+    /// back to Planned during the run (a 402) lies behind the page and waits for the next run.
+    /// </remarks>
+    public async Task<VideoJobRecord?> ClaimNextPlannedAsync(CancellationToken cancellationToken = default)
+    {
+        var key = await InTurnAsync(PickPlannedJob, cancellationToken).ConfigureAwait(false);
+        if (key is null)
+        {
+            return null;
+        }
 
-                // One statement, so one transaction: the job is Submitting, and this run's, before the caller sends anything.
-                var claimed = ReadJobs(
-                    """
-                    UPDATE jobs SET state = 'Submitting', worker_id = $me, error = NULL, updated_at = $now
-                    WHERE seq = (SELECT seq FROM jobs WHERE state = 'Planned' ORDER BY seq LIMIT 1)
-                    RETURNING
-                    """ + " " + JobColumns + ";",
-                    command =>
-                    {
-                        command.Parameters.AddWithValue("$me", me);
-                        command.Parameters.AddWithValue("$now", Now());
-                    });
-                return claimed.Count == 0 ? null : claimed[0];
-            },
-            cancellationToken);
+        return await _groupCommit.RecordAsync(VideoJobChange.Submitting(key)).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public Task<VideoJobRecord?> LeaseNextAsync(VideoJobState state, CancellationToken cancellationToken = default)
@@ -397,6 +405,32 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
         if (state is not (VideoJobState.Created or VideoJobState.Completed))
         {
             throw new ArgumentOutOfRangeException(nameof(state), state, "Only Created and Completed jobs are leased; Planned jobs are claimed with ClaimNextPlannedAsync.");
+        }
+    }
+
+    // The next Planned job of this claim's pass over the ledger, reading a page when the last one is used up.
+    private string? PickPlannedJob()
+    {
+        RequireWorker();
+        lock (_plannedPage)
+        {
+            if (_plannedPage.Count == 0)
+            {
+                var page = ReadJobs(
+                    "SELECT " + JobColumns + " FROM jobs WHERE state = 'Planned' AND seq > $after ORDER BY seq LIMIT $limit;",
+                    command =>
+                    {
+                        command.Parameters.AddWithValue("$after", _plannedAfter);
+                        command.Parameters.AddWithValue("$limit", PlannedPage);
+                    });
+                foreach (var job in page)
+                {
+                    _plannedPage.Enqueue(job.Key);
+                    _plannedAfter = job.Sequence;
+                }
+            }
+
+            return _plannedPage.Count == 0 ? null : _plannedPage.Dequeue();
         }
     }
 
@@ -568,12 +602,18 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
         command.CommandText =
             "UPDATE jobs SET state = $to, error = $error, updated_at = $now"
             + (change.LetsGoOfJob ? ", worker_id = NULL" : string.Empty)
+            + (to == VideoJobState.Submitting ? ", worker_id = $worker" : string.Empty)
             + (setTask ? ", task_id = $task, poll_url = $poll" : string.Empty)
             + (setUrls ? ", output_urls_json = $urls" : string.Empty)
             + (setFiles ? ", files_json = $files" : string.Empty)
             + " WHERE job_key = $key AND state IN (" + string.Join(", ", from) + ") RETURNING " + JobColumns + ";";
         command.Transaction = transaction;
         command.Parameters.AddWithValue("$to", to.ToString());
+        if (to == VideoJobState.Submitting)
+        {
+            command.Parameters.AddWithValue("$worker", (object?)_workerId ?? DBNull.Value);
+        }
+
         command.Parameters.AddWithValue("$error", (object?)change.Error ?? DBNull.Value);
         command.Parameters.AddWithValue("$now", Now());
         command.Parameters.AddWithValue("$key", change.Key);
