@@ -53,6 +53,12 @@ public sealed class VideoJobChange
     /// </summary>
     public bool MustSurvivePowerLoss => To is VideoJobState.Submitting or VideoJobState.Created or VideoJobState.OutcomeUnknown;
 
+    /// <summary>
+    /// Whether the job, once changed, is no longer held by the worker that recorded the change: it is finished, or waits for
+    /// a person, or is back to Planned for any worker to claim.
+    /// </summary>
+    public bool LetsGoOfJob => To is not (VideoJobState.Submitting or VideoJobState.Created or VideoJobState.Completed);
+
     /// <summary>Planned to Submitting: recorded before the create is sent.</summary>
     public static VideoJobChange Submitting(string key) => new(key, VideoJobState.Submitting, new[] { VideoJobState.Planned });
 

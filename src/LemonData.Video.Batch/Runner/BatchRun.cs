@@ -9,9 +9,11 @@ using System.Threading.Tasks;
 namespace LemonData.Video.Batch;
 
 /// <summary>
-/// One run over a claimed ledger. It reads the ledger in pages (never every job at once) and moves each job one recorded
-/// step at a time: a step is taken only once the change before it is in the ledger, so a run stopped at any instant
-/// leaves every job where its last durable change says it is.
+/// One worker's run over a claimed ledger. It takes one job at a time from the ledger (never every job at once): a task
+/// that no live worker holds, else a planned job claimed for this worker, and moves it one recorded step at a time. A step
+/// is taken only once the change before it is in the ledger, so a run stopped at any instant leaves every job where its
+/// last durable change says it is. With other workers on the ledger, it keeps watching while they hold unfinished jobs,
+/// and takes over those of a worker that died.
 /// </summary>
 internal sealed class BatchRun
 {
@@ -29,6 +31,9 @@ internal sealed class BatchRun
     private readonly CreateStop _stop = new();
     private readonly ConcurrentQueue<string> _problems = new();
     private int _createsSent;
+    private int _creates;
+    private int _interruptedSubmissions;
+    private readonly JobSources _sources;
 
     public BatchRun(LemonDataVideoClient client, IVideoJobLedger ledger, VideoBatchOptions options, IProgress<VideoBatchProgress>? progress, IReadOnlyDictionary<VideoJobState, int> counts, Stopwatch clock)
     {
@@ -40,6 +45,7 @@ internal sealed class BatchRun
         _clock = clock;
         _slots = new TaskSlots(options.MaxConcurrentTasks);
         _saver = new VideoFileSaver(client);
+        _sources = new JobSources(clock);
     }
 
     public async Task ExecuteAsync(CancellationToken cancellationToken)
@@ -47,11 +53,32 @@ internal sealed class BatchRun
         try
         {
             await RedownloadMissingFilesAsync(cancellationToken).ConfigureAwait(false);
+            while (!_slots.Faulted)
+            {
+                await _slots.WaitForFreeSlotAsync(cancellationToken).ConfigureAwait(false);
+                if (_slots.Faulted || await StartNextJobAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
 
-            // Tasks the service already has come first: they are paid for, and they hold no create back for long.
-            await ForEachJobAsync(VideoJobState.Completed, job => SaveAsync(job.Key, job.TaskId!, job.OutputUrls, job.OutputPath, Task.CompletedTask, cancellationToken), cancellationToken).ConfigureAwait(false);
-            await ForEachJobAsync(VideoJobState.Created, job => FollowAsync(job, created: null, idRecorded: Task.CompletedTask, cancellationToken), cancellationToken).ConfigureAwait(false);
-            await CreatePlannedJobsAsync(cancellationToken).ConfigureAwait(false);
+                // Nothing to take now. A worker that died meanwhile leaves its creates to be judged here, and its other
+                // jobs to be taken over once its lease expires: this worker ends only when neither it nor a live worker
+                // has anything left to do.
+                Interlocked.Add(ref _interruptedSubmissions, await _ledger.MarkInterruptedSubmissionsAsync(cancellationToken).ConfigureAwait(false));
+                if (_slots.InFlight == 0 && await _ledger.CountHeldByOtherWorkersAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    if (_sources.EachFoundEmptySinceReset(creatingStopped: _stop.IsSet))
+                    {
+                        break;
+                    }
+
+                    // Some source was skipped as recently empty: each is asked once more before the run ends.
+                    _sources.Reset();
+                    continue;
+                }
+
+                await _slots.WaitForAnyToEndAsync(_options.IdlePollInterval, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -62,7 +89,7 @@ internal sealed class BatchRun
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    public VideoBatchSummary Summarize(IReadOnlyDictionary<VideoJobState, int> counts, int interruptedSubmissions) =>
+    public VideoBatchSummary Summarize(IReadOnlyDictionary<VideoJobState, int> counts, int interruptedAtStart) =>
         new(counts, _problems.ToArray())
         {
             StopReason = _stop.Reason,
@@ -70,7 +97,7 @@ internal sealed class BatchRun
             BalanceUsd = _stop.BalanceUsd,
             EstimatedCostUsd = _stop.EstimatedCostUsd,
             CreatesSent = Volatile.Read(ref _createsSent),
-            InterruptedSubmissions = interruptedSubmissions,
+            InterruptedSubmissions = interruptedAtStart + Volatile.Read(ref _interruptedSubmissions),
             Elapsed = _clock.Elapsed,
         };
 
@@ -97,72 +124,97 @@ internal sealed class BatchRun
         }
     }
 
-    private async Task ForEachJobAsync(VideoJobState state, Func<VideoJobRecord, Task> work, CancellationToken cancellationToken)
+    // Takes one job and starts it in the free slot: tasks the service already has come first (they are paid for, and
+    // hold no create back for long), then a planned job is claimed, unless creates have stopped. A source found empty is
+    // not asked again before IdlePollInterval: on a ledger of one run it stays empty, and on a shared one a dead worker's
+    // jobs are taken over within that interval of its lease expiring.
+    private async Task<bool> StartNextJobAsync(CancellationToken cancellationToken)
     {
-        long after = 0;
-        while (!_slots.Faulted)
+        if (!_sources.RecentlyEmpty(JobSources.Completed, _options.IdlePollInterval))
         {
-            var page = await _ledger.ReadPageAsync(state, after, PageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var job in page)
+            if (await _ledger.LeaseNextAsync(VideoJobState.Completed, cancellationToken).ConfigureAwait(false) is { } completed)
             {
-                after = job.Sequence;
-                await _slots.WaitForFreeSlotAsync(cancellationToken).ConfigureAwait(false);
-                if (_slots.Faulted)
-                {
-                    return;
-                }
-
-                _slots.Start(() => work(job), cancellationToken);
+                _slots.Start(() => SaveAsync(completed.Key, completed.TaskId!, completed.OutputUrls, completed.OutputPath, completedRecorded: Task.CompletedTask, cancellationToken), cancellationToken);
+                return true;
             }
 
-            if (page.Count < PageSize)
-            {
-                return;
-            }
+            _sources.FoundEmpty(JobSources.Completed);
         }
+
+        if (!_sources.RecentlyEmpty(JobSources.Created, _options.IdlePollInterval))
+        {
+            if (await _ledger.LeaseNextAsync(VideoJobState.Created, cancellationToken).ConfigureAwait(false) is { } created)
+            {
+                _slots.Start(() => FollowAsync(created, created: null, idRecorded: Task.CompletedTask, cancellationToken), cancellationToken);
+                return true;
+            }
+
+            _sources.FoundEmpty(JobSources.Created);
+        }
+
+        if (_stop.IsSet)
+        {
+            return false;
+        }
+
+        if (_options.MaxJobs is { } maxJobs && Volatile.Read(ref _creates) >= maxJobs)
+        {
+            if ((await _ledger.ReadPageAsync(VideoJobState.Planned, 0, 1, cancellationToken).ConfigureAwait(false)).Count > 0)
+            {
+                _stop.Set(VideoBatchStopReason.MaxJobsReached, "MaxJobs (" + maxJobs + ") creates were sent; the other planned jobs wait for the next run.");
+            }
+            else
+            {
+                _sources.FoundEmpty(JobSources.Planned);
+            }
+
+            return false;
+        }
+
+        if (_sources.RecentlyEmpty(JobSources.Planned, _options.IdlePollInterval))
+        {
+            return false;
+        }
+
+        // The slot claims its job itself, so that the claims of several slots reach the ledger together (and share its
+        // sync), as their other changes do.
+        Interlocked.Increment(ref _creates);
+        _slots.Start(() => ClaimAndCreateAsync(cancellationToken), cancellationToken);
+        return true;
     }
 
-    private async Task CreatePlannedJobsAsync(CancellationToken cancellationToken)
+    // Creates stopped for the account (402, 429, 401, unreachable). MaxJobs is not such a stop: it counts the claims
+    // already started, which go on.
+    private bool AccountStopped => _stop.IsSet && _stop.Reason != VideoBatchStopReason.MaxJobsReached;
+
+    private async Task ClaimAndCreateAsync(CancellationToken cancellationToken)
     {
-        // Jobs put back to Planned during this run (a 402) lie behind the cursor: this run never sends them again.
-        long after = 0;
-        var creates = 0;
-        while (!_stop.IsSet && !_slots.Faulted)
+        // Submitting and this worker's, durably, before the create leaves: a worker that dies from here on leaves the job
+        // Submitting, and it is never sent again.
+        var claimed = AccountStopped ? null : await _ledger.ClaimNextPlannedAsync(cancellationToken).ConfigureAwait(false);
+        if (claimed is null)
         {
-            var page = await _ledger.ReadPageAsync(VideoJobState.Planned, after, PageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var job in page)
-            {
-                after = job.Sequence;
-                if (_options.MaxJobs is { } maxJobs && creates >= maxJobs)
-                {
-                    _stop.Set(VideoBatchStopReason.MaxJobsReached, "MaxJobs (" + maxJobs + ") creates were sent; the other planned jobs wait for the next run.");
-                    return;
-                }
-
-                await _slots.WaitForFreeSlotAsync(cancellationToken).ConfigureAwait(false);
-
-                // Checked again after the wait: a 402 may have come meanwhile.
-                if (_stop.IsSet || _slots.Faulted)
-                {
-                    return;
-                }
-
-                creates++;
-                _slots.Start(() => CreateAsync(job, cancellationToken), cancellationToken);
-            }
-
-            if (page.Count < PageSize)
-            {
-                return;
-            }
+            Interlocked.Decrement(ref _creates);
+            _sources.FoundEmpty(JobSources.Planned);
+            return;
         }
+
+        // Creates stopped (a 402) while this job was being claimed: nothing was sent, so it goes back to Planned.
+        if (AccountStopped)
+        {
+            Interlocked.Decrement(ref _creates);
+            Report(claimed, VideoJobState.Planned);
+            await RecordAsync(VideoJobChange.Planned(claimed.Key, "Not sent: creates stopped (" + _stop.Reason + ") while it was being claimed."), VideoJobState.Submitting, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        await CreateAsync(claimed, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CreateAsync(VideoJobRecord job, CancellationToken cancellationToken)
     {
-        // Durable before the create leaves: a run that dies from here on finds the job Submitting and never sends it again.
-        await RecordAsync(VideoJobChange.Submitting(job.Key), VideoJobState.Planned, cancellationToken).ConfigureAwait(false);
-
+        // Reported from the job's slot, so that the report counts it among the tasks in flight.
+        Report(job, VideoJobState.Planned);
         VideoTask created;
         using (var createCancellation = new CancellationTokenSource())
         using (cancellationToken.Register(() => CancelAfterGrace(createCancellation)))
@@ -367,11 +419,16 @@ internal sealed class BatchRun
     private async Task RecordAsync(VideoJobChange change, VideoJobState from, CancellationToken cancellationToken)
     {
         var recorded = await _ledger.RecordAsync(change, cancellationToken).ConfigureAwait(false);
-        var counts = _counts.Move(from, change.To);
-        _progress?.Report(new VideoBatchProgress(change.Key, change.To, counts)
+        Report(recorded, from, change.Error);
+    }
+
+    private void Report(VideoJobRecord recorded, VideoJobState from, string? message = null)
+    {
+        var counts = _counts.Move(from, recorded.State);
+        _progress?.Report(new VideoBatchProgress(recorded.Key, recorded.State, counts)
         {
             TaskId = recorded.TaskId,
-            Message = change.Error,
+            Message = message,
             TasksInFlight = _slots.InFlight,
             CreatesSent = Volatile.Read(ref _createsSent),
             Elapsed = _clock.Elapsed,

@@ -61,6 +61,21 @@ internal sealed class TaskSlots
         }
     }
 
+    /// <summary>Waits until a job in flight ends, or <paramref name="atMost"/> has passed (at once when none is in flight and no time is given).</summary>
+    public async Task WaitForAnyToEndAsync(TimeSpan atMost, CancellationToken cancellationToken)
+    {
+        Task[] running;
+        lock (_running)
+        {
+            _running.RemoveAll(task => task.IsCompleted);
+            running = _running.ToArray();
+        }
+
+        var delay = Task.Delay(atMost, cancellationToken);
+        await (running.Length == 0 ? delay : Task.WhenAny(Task.WhenAny(running), delay)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
     /// <summary>Starts a job's work in a slot (call <see cref="WaitForFreeSlotAsync"/> first).</summary>
     public void Start(Func<Task> work, CancellationToken runToken)
     {

@@ -8,6 +8,7 @@ public sealed class VideoBatchOptions
     private int _maxConcurrentTasks = 4;
     private int? _maxJobs;
     private TimeSpan _createGracePeriod = TimeSpan.FromSeconds(30);
+    private TimeSpan _idlePollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// At most this many jobs at once between their create and their saved file (default 4): the tasks in flight on the
@@ -50,5 +51,17 @@ public sealed class VideoBatchOptions
     {
         get => _createGracePeriod;
         set => _createGracePeriod = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(CreateGracePeriod), value, "CreateGracePeriod must not be negative.");
+    }
+
+    /// <summary>
+    /// On a ledger shared by several workers: how often a worker with nothing to take looks again (default 1 s), while
+    /// other live workers hold unfinished jobs, for the jobs of a worker that died (taken over once its lease expires).
+    /// <see cref="MaxConcurrentTasks"/> holds per worker, so a farm of N workers has at most N times that many in flight.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan IdlePollInterval
+    {
+        get => _idlePollInterval;
+        set => _idlePollInterval = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(IdlePollInterval), value, "IdlePollInterval must be positive.");
     }
 }

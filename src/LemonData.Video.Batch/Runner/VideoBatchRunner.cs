@@ -17,6 +17,12 @@ namespace LemonData.Video.Batch;
 /// <see cref="VideoBatchOptions.MaxConcurrentTasks"/> in flight. A job found <see cref="VideoJobState.Submitting"/> (its
 /// run died mid-create) becomes <see cref="VideoJobState.OutcomeUnknown"/> and is never sent again unless
 /// <see cref="VideoBatchOptions.ResubmitUnknown"/> says so.
+/// <para>
+/// On a ledger shared by many workers (<c>PostgresVideoJobLedger</c>), several runners, each with its own ledger instance,
+/// work on one batch together: each claims planned jobs atomically (no two ever send the same create), holds the tasks it
+/// follows under its lease, takes over the tasks of a worker whose lease expired, and ends when nothing is left that it or
+/// a live worker can do.
+/// </para>
 /// </remarks>
 public sealed class VideoBatchRunner
 {
@@ -60,7 +66,7 @@ public sealed class VideoBatchRunner
         var claim = await _ledger.ClaimAsync(cancellationToken).ConfigureAwait(false);
         await using (claim.ConfigureAwait(false))
         {
-            // Holding the claim, a Submitting job can only be a create whose run died before its answer was recorded.
+            // A Submitting job whose worker is gone can only be a create whose run died before its answer was recorded.
             var interrupted = await _ledger.MarkInterruptedSubmissionsAsync(cancellationToken).ConfigureAwait(false);
             if (_options.ResubmitUnknown)
             {

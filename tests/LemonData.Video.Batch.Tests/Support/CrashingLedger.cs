@@ -45,21 +45,35 @@ internal sealed class CrashingLedger : IVideoJobLedger
 
     public Task<int> ReplanAsync(VideoJobState state, string reason, CancellationToken cancellationToken = default) => Alive(() => _inner.ReplanAsync(state, reason, cancellationToken));
 
-    public async Task<VideoJobRecord> RecordAsync(VideoJobChange change, CancellationToken cancellationToken = default)
+    public Task<VideoJobRecord> RecordAsync(VideoJobChange change, CancellationToken cancellationToken = default) =>
+        ChangeAsync(change.ToString(), () => _inner.RecordAsync(change, cancellationToken));
+
+    // A claim writes Planned -> Submitting: a change like any other, the one before the create is sent.
+    public Task<VideoJobRecord?> ClaimNextPlannedAsync(CancellationToken cancellationToken = default) =>
+        ChangeAsync("the claim of a planned job", () => _inner.ClaimNextPlannedAsync(cancellationToken));
+
+    public Task<VideoJobRecord?> LeaseNextAsync(VideoJobState state, CancellationToken cancellationToken = default) =>
+        Alive(() => _inner.LeaseNextAsync(state, cancellationToken));
+
+    public Task<int> CountHeldByOtherWorkersAsync(CancellationToken cancellationToken = default) => Alive(() => _inner.CountHeldByOtherWorkersAsync(cancellationToken));
+
+    public Task<string> BindServiceAsync(string service, CancellationToken cancellationToken = default) => Alive(() => _inner.BindServiceAsync(service, cancellationToken));
+
+    private async Task<T> ChangeAsync<T>(string what, Func<Task<T>> write)
     {
         ThrowIfDead();
         if (Interlocked.Increment(ref _changes) != _crashAt)
         {
-            return await _inner.RecordAsync(change, cancellationToken);
+            return await write();
         }
 
         if (_afterWrite)
         {
-            await _inner.RecordAsync(change, cancellationToken);
+            await write();
         }
 
         _dead = true;
-        throw new SimulatedCrashException("The process died " + (_afterWrite ? "after" : "before") + " recording " + change + ".");
+        throw new SimulatedCrashException("The process died " + (_afterWrite ? "after" : "before") + " recording " + what + ".");
     }
 
     public Task<IReadOnlyList<VideoJobRecord>> ReadPageAsync(VideoJobState? state, long afterSequence, int limit, CancellationToken cancellationToken = default) =>

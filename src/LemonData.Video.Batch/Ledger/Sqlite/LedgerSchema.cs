@@ -15,12 +15,16 @@ internal static class LedgerSchema
     /// <summary>"LDVB" in ASCII: the SQLite header field that names the application whose file this is.</summary>
     public const int ApplicationId = 0x4C445642;
 
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
+
+    // Version 2: the worker that holds a job (the claim id of the run working on it), so that a run never hands itself a
+    // job it is already working on or gave up on, and lets go of them all when it ends.
+    private const string UpgradeToVersion2 = "ALTER TABLE jobs ADD COLUMN worker_id TEXT;";
 
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
 
-    // Version 1. Job states are stored by name: a person reading the file with sqlite3 sees what the contract says.
-    private const string CreateVersion1 = """
+    // The current version, for a new file. Job states are stored by name: a person reading the file with sqlite3 sees what the contract says.
+    private const string CreateCurrentVersion = """
         CREATE TABLE jobs (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             job_key TEXT NOT NULL UNIQUE,
@@ -32,6 +36,7 @@ internal static class LedgerSchema
             output_urls_json TEXT,
             files_json TEXT,
             error TEXT,
+            worker_id TEXT,
             planned_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         );
@@ -95,6 +100,11 @@ internal static class LedgerSchema
                 throw NotALedger(path, "it is marked as a ledger but has no schema version");
             }
 
+            if (version < CurrentVersion)
+            {
+                Upgrade(connection);
+            }
+
             return;
         }
 
@@ -120,10 +130,26 @@ internal static class LedgerSchema
         using (var create = connection.CreateCommand())
         {
             create.Transaction = transaction;
-            create.CommandText = CreateVersion1
+            create.CommandText = CreateCurrentVersion
                 + "PRAGMA application_id = " + ApplicationId.ToString(CultureInfo.InvariantCulture) + ";"
                 + "PRAGMA user_version = " + CurrentVersion.ToString(CultureInfo.InvariantCulture) + ";";
             create.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    // BEGIN IMMEDIATE, then read the version again: another process opening the same old ledger may have upgraded it.
+    private static void Upgrade(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version;";
+        if (Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture) < 2)
+        {
+            command.CommandText = UpgradeToVersion2 + "PRAGMA user_version = 2;";
+            command.ExecuteNonQuery();
         }
 
         transaction.Commit();

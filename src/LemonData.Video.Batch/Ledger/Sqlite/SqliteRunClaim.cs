@@ -14,13 +14,13 @@ namespace LemonData.Video.Batch;
 internal sealed class SqliteRunClaim : IAsyncDisposable
 {
     private readonly SqliteVideoJobLedger _ledger;
-    private readonly string _claimId;
+    public string ClaimId { get; }
     private int _released;
 
     private SqliteRunClaim(SqliteVideoJobLedger ledger, string claimId)
     {
         _ledger = ledger;
-        _claimId = claimId;
+        ClaimId = claimId;
     }
 
     public static SqliteRunClaim Take(SqliteVideoJobLedger ledger, SqliteConnection connection)
@@ -78,7 +78,7 @@ internal sealed class SqliteRunClaim : IAsyncDisposable
     {
         if (System.Threading.Interlocked.Exchange(ref _released, 1) == 0)
         {
-            await _ledger.ReleaseClaimAsync(_claimId).ConfigureAwait(false);
+            await _ledger.ReleaseClaimAsync(ClaimId).ConfigureAwait(false);
         }
     }
 }

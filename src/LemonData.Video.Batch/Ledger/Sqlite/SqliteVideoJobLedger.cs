@@ -29,12 +29,23 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     // commit (and a sync) per job.
     private const int PlanChunk = 500;
 
+    // Planned jobs read ahead by the claims of a run.
+    private const int PlannedPage = 64;
+
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _turn = new(1, 1);
     private bool _fullSync;
     private int _disposed;
 
     private readonly GroupCommit _groupCommit;
+
+    // The claim id of the run that holds this ledger through this instance: the worker its jobs are held by.
+    private string? _workerId;
+
+    // The claim's pass over the Planned jobs: the page read ahead (so that a claim costs no read of its own), and where
+    // the next page starts.
+    private readonly Queue<string> _plannedPage = new();
+    private long _plannedAfter;
 
     private SqliteVideoJobLedger(string path, SqliteConnection connection)
     {
@@ -107,14 +118,7 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     public Task<VideoJobLedgerHolder?> ReadHolderAsync(CancellationToken cancellationToken = default) =>
         InTurnAsync(() => SqliteRunClaim.ReadHolder(_connection, transaction: null)?.Holder, cancellationToken);
 
-    /// <summary>
-    /// Records, the first time it is called on this ledger, which service the batch's tasks are created on (for example
-    /// <c>simulator</c> or <c>service</c>), and returns what the ledger holds. A task id means nothing to another service,
-    /// so a caller that gets back something other than what it passed must not run the batch there.
-    /// </summary>
-    /// <param name="service">A name for the service this run talks to.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The service the ledger was first run against (<paramref name="service"/> for a new ledger).</returns>
+    /// <inheritdoc />
     public Task<string> BindServiceAsync(string service, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(service))
@@ -141,7 +145,20 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
 
     /// <inheritdoc />
     public Task<IAsyncDisposable> ClaimAsync(CancellationToken cancellationToken = default) =>
-        InTurnAsync<IAsyncDisposable>(() => SqliteRunClaim.Take(this, _connection), cancellationToken);
+        InTurnAsync<IAsyncDisposable>(
+            () =>
+            {
+                var claim = SqliteRunClaim.Take(this, _connection);
+                _workerId = claim.ClaimId;
+                lock (_plannedPage)
+                {
+                    _plannedPage.Clear();
+                    _plannedAfter = 0;
+                }
+
+                return claim;
+            },
+            cancellationToken);
 
     // Only our own claim: had it been taken over (this run judged dead), the row is the new holder's. A ledger already
     // closed keeps its row, which the next run on this host takes over once this process has ended.
@@ -152,8 +169,19 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
             return;
         }
 
+        // The jobs the run still held (a wait that timed out, a download that failed) are free for the next run.
         await InTurnAsync(
-            () => Execute("DELETE FROM run_claim WHERE id = 1 AND claim_id = $claim;", command => command.Parameters.AddWithValue("$claim", claimId)),
+            () =>
+            {
+                if (_workerId == claimId)
+                {
+                    _workerId = null;
+                }
+
+                return Execute(
+                    "UPDATE jobs SET worker_id = NULL WHERE worker_id = $claim; DELETE FROM run_claim WHERE id = 1 AND claim_id = $claim;",
+                    command => command.Parameters.AddWithValue("$claim", claimId));
+            },
             CancellationToken.None).ConfigureAwait(false);
     }
 
@@ -186,20 +214,70 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>The claim is exclusive: every Submitting job but this run's own was left by a run that died.</remarks>
     public Task<int> MarkInterruptedSubmissionsAsync(CancellationToken cancellationToken = default) =>
         InTurnAsync(
             () =>
             {
                 UseFullSync(true);
                 return Execute(
-                    "UPDATE jobs SET state = 'OutcomeUnknown', updated_at = $now, error = $error WHERE state = 'Submitting';",
+                    "UPDATE jobs SET state = 'OutcomeUnknown', updated_at = $now, error = $error, worker_id = NULL WHERE state = 'Submitting' AND ($me IS NULL OR worker_id IS NOT $me);",
                     command =>
                     {
                         command.Parameters.AddWithValue("$now", Now());
-                        command.Parameters.AddWithValue("$error", "A run stopped while this job's create was being sent: the service may have made (and charged) a task. It is not sent again; check the account's tasks.");
+                        command.Parameters.AddWithValue("$error", InterruptedSubmission.Message);
+                        command.Parameters.AddWithValue("$me", (object?)_workerId ?? DBNull.Value);
                     });
             },
             cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Jobs are handed out in planned order, each once per claim: they are read a page at a time, and each one's Submitting
+    /// goes through the group commit with the changes arriving at the same time (one transaction, one full sync) before
+    /// the caller sends anything. The run's claim is exclusive, so nothing else changes a planned job meanwhile; a job put
+    /// back to Planned during the run (a 402) lies behind the page and waits for the next run.
+    /// </remarks>
+    public async Task<VideoJobRecord?> ClaimNextPlannedAsync(CancellationToken cancellationToken = default)
+    {
+        var key = await InTurnAsync(PickPlannedJob, cancellationToken).ConfigureAwait(false);
+        if (key is null)
+        {
+            return null;
+        }
+
+        return await _groupCommit.RecordAsync(VideoJobChange.Submitting(key)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<VideoJobRecord?> LeaseNextAsync(VideoJobState state, CancellationToken cancellationToken = default)
+    {
+        RequireLeasable(state);
+        return InTurnAsync(
+            () =>
+            {
+                var me = RequireWorker();
+                UseFullSync(false);
+                var leased = ReadJobs(
+                    """
+                    UPDATE jobs SET worker_id = $me
+                    WHERE seq = (SELECT seq FROM jobs WHERE state = $state AND worker_id IS NOT $me ORDER BY seq LIMIT 1)
+                    RETURNING
+                    """ + " " + JobColumns + ";",
+                    command =>
+                    {
+                        command.Parameters.AddWithValue("$me", me);
+                        command.Parameters.AddWithValue("$state", state.ToString());
+                    });
+                return leased.Count == 0 ? null : leased[0];
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Always 0: the claim is exclusive, so no other worker is alive on this ledger.</remarks>
+    public Task<int> CountHeldByOtherWorkersAsync(CancellationToken cancellationToken = default) =>
+        InTurnAsync(() => 0, cancellationToken);
 
     /// <inheritdoc />
     public Task<int> ReplanAsync(VideoJobState state, string reason, CancellationToken cancellationToken = default)
@@ -215,7 +293,7 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
                 UseFullSync(false);
                 return Execute(
                     """
-                    UPDATE jobs SET state = 'Planned', updated_at = $now, output_urls_json = NULL, files_json = NULL, task_id = NULL, poll_url = NULL,
+                    UPDATE jobs SET state = 'Planned', updated_at = $now, worker_id = NULL, output_urls_json = NULL, files_json = NULL, task_id = NULL, poll_url = NULL,
                         error = $reason || COALESCE(' The earlier attempt named task ' || task_id || '.', '')
                     WHERE state = $state;
                     """,
@@ -321,6 +399,43 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
         bind?.Invoke(command);
         return command.ExecuteNonQuery();
     }
+
+    internal static void RequireLeasable(VideoJobState state)
+    {
+        if (state is not (VideoJobState.Created or VideoJobState.Completed))
+        {
+            throw new ArgumentOutOfRangeException(nameof(state), state, "Only Created and Completed jobs are leased; Planned jobs are claimed with ClaimNextPlannedAsync.");
+        }
+    }
+
+    // The next Planned job of this claim's pass over the ledger, reading a page when the last one is used up.
+    private string? PickPlannedJob()
+    {
+        RequireWorker();
+        lock (_plannedPage)
+        {
+            if (_plannedPage.Count == 0)
+            {
+                var page = ReadJobs(
+                    "SELECT " + JobColumns + " FROM jobs WHERE state = 'Planned' AND seq > $after ORDER BY seq LIMIT $limit;",
+                    command =>
+                    {
+                        command.Parameters.AddWithValue("$after", _plannedAfter);
+                        command.Parameters.AddWithValue("$limit", PlannedPage);
+                    });
+                foreach (var job in page)
+                {
+                    _plannedPage.Enqueue(job.Key);
+                    _plannedAfter = job.Sequence;
+                }
+            }
+
+            return _plannedPage.Count == 0 ? null : _plannedPage.Dequeue();
+        }
+    }
+
+    private string RequireWorker() =>
+        _workerId ?? throw new InvalidOperationException("Claim the ledger (ClaimAsync) before taking jobs: the claim is what a job is held by.");
 
     private static int RequirePageSize(int limit) =>
         limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), limit, "A page holds at least one job.");
@@ -486,12 +601,19 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
 
         command.CommandText =
             "UPDATE jobs SET state = $to, error = $error, updated_at = $now"
+            + (change.LetsGoOfJob ? ", worker_id = NULL" : string.Empty)
+            + (to == VideoJobState.Submitting ? ", worker_id = $worker" : string.Empty)
             + (setTask ? ", task_id = $task, poll_url = $poll" : string.Empty)
             + (setUrls ? ", output_urls_json = $urls" : string.Empty)
             + (setFiles ? ", files_json = $files" : string.Empty)
             + " WHERE job_key = $key AND state IN (" + string.Join(", ", from) + ") RETURNING " + JobColumns + ";";
         command.Transaction = transaction;
         command.Parameters.AddWithValue("$to", to.ToString());
+        if (to == VideoJobState.Submitting)
+        {
+            command.Parameters.AddWithValue("$worker", (object?)_workerId ?? DBNull.Value);
+        }
+
         command.Parameters.AddWithValue("$error", (object?)change.Error ?? DBNull.Value);
         command.Parameters.AddWithValue("$now", Now());
         command.Parameters.AddWithValue("$key", change.Key);
