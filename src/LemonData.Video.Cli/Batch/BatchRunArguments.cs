@@ -8,6 +8,8 @@ internal sealed record BatchRunArguments(
     string JobsFile,
     string OutDir,
     string? Ledger,
+    string? LedgerConnection,
+    double? LeaseSeconds,
     int Concurrency,
     int? MaxJobs,
     bool ResubmitUnknown,
@@ -15,6 +17,15 @@ internal sealed record BatchRunArguments(
     bool SkipInvalid,
     TimeSpan? PollInterval)
 {
+    /// <summary><c>--lease</c>, checked: between 1 second and a day.</summary>
+    /// <exception cref="InvalidInputException">Out of range.</exception>
+    public TimeSpan? LeaseDuration() => LeaseSeconds switch
+    {
+        null => null,
+        >= 1 and <= 86_400 => TimeSpan.FromSeconds(LeaseSeconds.Value),
+        _ => throw new InvalidInputException("--lease must be between 1 and 86400 seconds; it is " + LeaseSeconds.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "."),
+    };
+
     /// <exception cref="InvalidInputException">A number is out of range.</exception>
     public VideoBatchOptions ToOptions()
     {
@@ -28,8 +39,11 @@ internal sealed record BatchRunArguments(
             throw new InvalidInputException("--max-jobs must not be negative; it is " + MaxJobs + ".");
         }
 
+        var lease = LeaseDuration();
         return new VideoBatchOptions
         {
+            // A worker with nothing to take looks again often enough to take a dead worker's tasks over soon after its lease ends.
+            IdlePollInterval = lease is { } held && held < TimeSpan.FromSeconds(3) ? held / 3 : TimeSpan.FromSeconds(1),
             MaxConcurrentTasks = Concurrency,
             MaxJobs = MaxJobs,
             ResubmitUnknown = ResubmitUnknown,

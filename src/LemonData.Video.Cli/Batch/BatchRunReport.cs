@@ -27,7 +27,7 @@ internal static class BatchRunReport
         stderr.Flush();
     }
 
-    public static void Finished(CommandRun run, VideoBatchSummary summary, string ledgerPath, int exitCode, int skippedLines)
+    public static void Finished(CommandRun run, VideoBatchSummary summary, BatchLedger ledger, int exitCode, int skippedLines)
     {
         if (run.Json)
         {
@@ -53,7 +53,7 @@ internal static class BatchRunReport
 
             JsonOutput.WriteStrings(writer, "problems", summary.Problems);
             writer.WriteNumber("elapsed_seconds", System.Math.Round(summary.Elapsed.TotalSeconds, 3));
-            writer.WriteString("ledger", ledgerPath);
+            writer.WriteString("ledger", ledger.Description);
             document.Simulated(run.BuiltInSimulator).WriteTo(run.Context.Stdout);
             return;
         }
@@ -94,27 +94,41 @@ internal static class BatchRunReport
         if (!summary.IsComplete)
         {
             stdout.WriteLine(summary.IsFinished
-                ? "Some jobs need a person: " + ResumeCommand.ToolName + " batch status --ledger " + ledgerPath
-                : "Run the same command again to go on; " + ResumeCommand.ToolName + " batch status --ledger " + ledgerPath + " lists what needs a person.");
+                ? "Some jobs need a person: " + ResumeCommand.ToolName + " batch status " + ledger.StatusArguments
+                : "Run the same command again to go on; " + ResumeCommand.ToolName + " batch status " + ledger.StatusArguments + " lists what needs a person.");
         }
 
-        stdout.WriteLine("Ledger: " + ledgerPath);
+        stdout.WriteLine("Ledger: " + ledger.Description);
         stdout.Flush();
     }
 
-    public static int Interrupted(CommandRun run, string ledgerPath)
+    public static int Interrupted(CommandRun run, BatchLedger ledger)
     {
-        var message = "Interrupted: the ledger " + ledgerPath + " is intact; run the same command again to resume.";
+        var message = "Interrupted: the ledger " + ledger.Description + " is intact; run the same command again to resume.";
+        return Stopped(run, ledger, ExitCodes.Cancelled, "interrupted", message);
+    }
+
+    /// <summary>The ledger failed after the run had moved jobs (a database gone, a disk full): not finished, exit 4.</summary>
+    public static int LedgerFailed(CommandRun run, BatchLedger ledger, VideoJobLedgerException failure)
+    {
+        var message = "Batch not finished: the ledger stopped working mid-run. " + failure.Message
+            + " Every change recorded before it stands; once the ledger is back, run the same command again to resume"
+            + " (a job whose create was on its way is then OutcomeUnknown, never sent twice).";
+        return Stopped(run, ledger, ExitCodes.NotFinished, "ledger_failed", message);
+    }
+
+    private static int Stopped(CommandRun run, BatchLedger ledger, int exitCode, string kind, string message)
+    {
         run.Context.Stderr.WriteLine(message);
         run.Context.Stderr.Flush();
         if (run.Json)
         {
-            var document = JsonOutput.Begin(ExitCodes.Cancelled);
-            document.Writer.WriteString("ledger", ledgerPath);
-            document.Error("interrupted", message).WriteTo(run.Context.Stdout);
+            var document = JsonOutput.Begin(exitCode);
+            document.Writer.WriteString("ledger", ledger.Description);
+            document.Error(kind, message).WriteTo(run.Context.Stdout);
         }
 
-        return ExitCodes.Cancelled;
+        return exitCode;
     }
 
     private static string StopText(VideoBatchSummary summary) => summary.StopReason switch

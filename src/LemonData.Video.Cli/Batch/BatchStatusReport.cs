@@ -57,10 +57,11 @@ internal static class BatchStatusReport
         await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task WriteTextAsync(TextWriter stdout, SqliteVideoJobLedger ledger, IReadOnlyDictionary<VideoJobState, int> counts, CancellationToken cancellationToken)
+    public static async Task WriteTextAsync(TextWriter stdout, BatchLedger opened, IReadOnlyDictionary<VideoJobState, int> counts, CancellationToken cancellationToken)
     {
+        var ledger = opened.Ledger;
         var total = BatchText.Total(counts);
-        stdout.WriteLine("Batch " + ledger.Path + ": " + total + " jobs: " + BatchText.Counts(counts) + ".");
+        stdout.WriteLine("Batch " + opened.Description + ": " + total + " jobs: " + BatchText.Counts(counts) + ".");
         var needPerson = 0;
         foreach (var state in new[] { VideoJobState.OutcomeUnknown, VideoJobState.Refused, VideoJobState.Failed })
         {

@@ -24,6 +24,12 @@ internal static class BatchRunCommand
         };
         var outDir = new Option<string>("--out-dir") { Description = "The folder the videos are saved to (created if needed).", HelpName = "dir", Required = true };
         var ledger = new Option<string?>("--ledger") { Description = "The ledger file (default: <out-dir>/" + LedgerLocation.DefaultFileName + ").", HelpName = "file" };
+        var ledgerConnection = new Option<string?>("--ledger-connection")
+        {
+            Description = "A PostgreSQL connection string: the ledger is shared, and every batch run given it (same jobs file) works on the batch as one more worker. "
+                + "Default: " + BatchLedger.ConnectionVariable + ", when --ledger is not given.",
+            HelpName = "postgres",
+        };
         var concurrency = new Option<int>("--concurrency")
         {
             Description = "At most this many tasks in flight on the service.",
@@ -47,6 +53,14 @@ internal static class BatchRunCommand
         command.Add(jobsFile);
         command.Add(outDir);
         command.Add(ledger);
+        command.Add(ledgerConnection);
+        var lease = new Option<double?>("--lease")
+        {
+            Description = "With a shared ledger: how long a worker's hold on its tasks outlives it, in seconds (default 30). A worker that dies "
+                + "(killed, a machine lost) has its tasks taken over by the others this long after its last sign of life.",
+            HelpName = "seconds",
+        };
+        command.Add(lease);
         command.Add(concurrency);
         command.Add(maxJobs);
         command.Add(resubmitUnknown);
@@ -61,6 +75,8 @@ internal static class BatchRunCommand
                 parseResult.GetValue(jobsFile)!,
                 parseResult.GetValue(outDir)!,
                 parseResult.GetValue(ledger),
+                parseResult.GetValue(ledgerConnection),
+                parseResult.GetValue(lease),
                 parseResult.GetValue(concurrency),
                 parseResult.GetValue(maxJobs),
                 parseResult.GetValue(resubmitUnknown),
@@ -86,27 +102,33 @@ internal static class BatchRunCommand
         cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(outDir);
 
-        var ledgerPath = LedgerLocation.Resolve(context, arguments.OutDir, arguments.Ledger);
-        await using var ledger = await SqliteVideoJobLedger.OpenAsync(ledgerPath, cancellationToken).ConfigureAwait(false);
+        await using var ledger = await BatchLedger.OpenAsync(context, arguments.OutDir, arguments.Ledger, arguments.LedgerConnection, mustExist: false, useEnvironment: true, arguments.LeaseDuration(), cancellationToken).ConfigureAwait(false);
         await using var session = run.OpenSession(arguments.PollInterval, waitTimeout: null, models.Catalog);
         await LedgerService.RequireSameAsync(ledger, session.IsBuiltInSimulator, cancellationToken).ConfigureAwait(false);
 
-        var runner = new VideoBatchRunner(session.Client, ledger, options);
+        var runner = new VideoBatchRunner(session.Client, ledger.Ledger, options);
         VideoBatchSummary summary;
         var progress = BatchProgressFactory.Create(run);
+        var changes = new ChangeWatch(progress);
         try
         {
-            summary = await runner.RunAsync(jobsFile.Jobs(), progress, cancellationToken).ConfigureAwait(false);
+            summary = await runner.RunAsync(jobsFile.Jobs(), changes, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             (progress as IDisposable)?.Dispose();
-            return BatchRunReport.Interrupted(run, ledger.Path);
+            return BatchRunReport.Interrupted(run, ledger);
+        }
+        catch (VideoJobLedgerException failure) when (changes.Seen && failure is not VideoJobLedgerLockedException)
+        {
+            // The ledger failed under a run that had already moved jobs: what it recorded stands, and the next run resumes.
+            (progress as IDisposable)?.Dispose();
+            return BatchRunReport.LedgerFailed(run, ledger, failure);
         }
 
         (progress as IDisposable)?.Dispose();
         var exitCode = BatchExitCode.From(summary);
-        BatchRunReport.Finished(run, summary, ledger.Path, exitCode, jobsFile.SkippedLines);
+        BatchRunReport.Finished(run, summary, ledger, exitCode, jobsFile.SkippedLines);
         return exitCode;
     }
 }

@@ -18,33 +18,33 @@ internal static class BatchStatusCommand
     {
         var outDir = new Option<string?>("--out-dir") { Description = "The batch's folder; its ledger is <out-dir>/" + LedgerLocation.DefaultFileName + ".", HelpName = "dir" };
         var ledger = new Option<string?>("--ledger") { Description = "The ledger file, when it is not in --out-dir.", HelpName = "file" };
+        var ledgerConnection = new Option<string?>("--ledger-connection")
+        {
+            Description = "A shared ledger's PostgreSQL connection string (default: " + BatchLedger.ConnectionVariable + ", when --ledger and --out-dir are not given).",
+            HelpName = "postgres",
+        };
         var command = new Command("status", "Show a batch's counts per state and the jobs that need a person (reads the ledger only; exit code 0 when it was read).");
         command.Add(outDir);
         command.Add(ledger);
+        command.Add(ledgerConnection);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var run = new CommandRun(context, globals, parseResult);
-            return run.ExecuteAsync(() => RunAsync(run, parseResult.GetValue(outDir), parseResult.GetValue(ledger), cancellationToken));
+            return run.ExecuteAsync(() => RunAsync(run, parseResult.GetValue(outDir), parseResult.GetValue(ledger), parseResult.GetValue(ledgerConnection), cancellationToken));
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandRun run, string? outDir, string? ledgerFile, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandRun run, string? outDir, string? ledgerFile, string? ledgerConnection, CancellationToken cancellationToken)
     {
-        if (outDir is not null && ledgerFile is not null)
+        if (outDir is not null && (ledgerFile is not null || ledgerConnection is not null))
         {
-            throw new InvalidInputException("Give --out-dir or --ledger, not both.");
+            throw new InvalidInputException("Give --out-dir, --ledger or --ledger-connection, only one.");
         }
 
-        var path = LedgerLocation.Resolve(run.Context, outDir, ledgerFile);
-
-        // Opening a ledger creates one where there is none; a status must not leave an empty ledger behind a typo.
-        if (!File.Exists(path))
-        {
-            throw new InvalidInputException("There is no batch ledger at '" + path + "'. Give the --out-dir of a batch run, or its --ledger.");
-        }
-
-        await using var ledger = await SqliteVideoJobLedger.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+        // An --out-dir names a file ledger: LEMONDATA_BATCH_LEDGER is not read then.
+        await using var opened = await BatchLedger.OpenAsync(run.Context, outDir, ledgerFile, ledgerConnection, mustExist: true, useEnvironment: outDir is null, lease: null, cancellationToken).ConfigureAwait(false);
+        var ledger = opened.Ledger;
         var counts = await ledger.CountAsync(cancellationToken).ConfigureAwait(false);
         if (run.Json)
         {
@@ -52,7 +52,7 @@ internal static class BatchStatusCommand
         }
         else
         {
-            await BatchStatusReport.WriteTextAsync(run.Context.Stdout, ledger, counts, cancellationToken).ConfigureAwait(false);
+            await BatchStatusReport.WriteTextAsync(run.Context.Stdout, opened, counts, cancellationToken).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
