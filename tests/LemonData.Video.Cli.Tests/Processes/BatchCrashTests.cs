@@ -22,7 +22,6 @@ public sealed class BatchCrashTests
     private const int JobCount = 110;
     private const int Kills = 30;
     private const int Interrupts = 3;
-    private const string CreatePath = "/v1/videos/generations";
 
     private readonly ITestOutputHelper _output;
 
@@ -38,10 +37,10 @@ public sealed class BatchCrashTests
         // Tasks take 1.5 s and at most 3 are in flight: the batch needs close to a minute of service time, so that every kill
         // lands on a run with work left.
         await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { ProcessingTime = TimeSpan.FromSeconds(1.5) });
-        ScriptFaults(simulator, seed);
+        BatchOutcome.ScriptFaults(simulator, seed, probability: 0.06);
         using var folder = new TempFolder();
         var jobsFile = folder.File("jobs.jsonl");
-        File.WriteAllLines(jobsFile, Enumerable.Range(1, JobCount).Select(i => "{\"id\":\"clip-" + i + "\",\"prompt\":\"A cat, take " + i + "\",\"duration\":5}"));
+        BatchOutcome.WriteJobs(jobsFile, JobCount);
         var outDir = folder.File("videos");
         string[] batchRun = { "batch", "run", jobsFile, "--out-dir", outDir, "--concurrency", "3", "--poll-interval", "0.05" };
         var environment = Cli.EnvironmentFor(simulator);
@@ -103,46 +102,8 @@ public sealed class BatchCrashTests
         while (finalExit == 4 && finalRuns < 3 && (await StatusAsync(environment, outDir)).Unfinished > 0);
 
         var status = await StatusAsync(environment, outDir);
-        var creates = simulator.Requests.Where(request => request.Method == "POST" && request.Path == CreatePath).ToList();
-        var made = simulator.CreatedTasks;
-
-        // Never twice: apart from the answers that prove nothing was made (a 429, re-sent by the client after its wait),
-        // each job's create reached the service at most once, and made at most one task.
-        var sentTwice = creates.Where(create => create.StatusCode != 429).GroupBy(JobOf).Where(group => group.Count() > 1).Select(group => group.Key).ToList();
-        Assert.True(sentTwice.Count == 0, "Sent twice: " + string.Join(", ", sentTwice));
-        Assert.Equal(made.Count, made.Select(JobOf).Distinct().Count());
-
-        // Never lost: every task the service made is its job's task in the ledger, or the job is OutcomeUnknown.
-        var lostAnswers = 0;
-        foreach (var task in made)
-        {
-            var job = status.Jobs[JobOf(task)];
-            if (job.TaskId != task.CreatedTaskId)
-            {
-                Assert.True(job.State == "OutcomeUnknown", JobOf(task) + " made " + task.CreatedTaskId + " but the ledger says " + job.State + " " + job.TaskId);
-                lostAnswers++;
-            }
-        }
-
-        var madeIds = made.Select(task => task.CreatedTaskId).ToHashSet();
-        Assert.All(status.Jobs.Values.Where(job => job.TaskId is not null), job => Assert.Contains(job.TaskId, madeIds));
-
-        // Done: every job Downloaded, byte for byte the video served, or OutcomeUnknown (a person decides); nothing half-written.
-        var served = LemonDataSimulator.SampleVideo.ToArray();
-        var servedSha = Convert.ToHexString(SHA256.HashData(served)).ToLowerInvariant();
-        Assert.Equal(JobCount, status.Jobs.Count);
-        foreach (var (id, job) in status.Jobs)
-        {
-            Assert.True(job.State is "Downloaded" or "OutcomeUnknown", id + " ended " + job.State + ": " + job.Error);
-            if (job.State == "Downloaded")
-            {
-                Assert.Equal(served, File.ReadAllBytes(job.File));
-                Assert.Equal(servedSha, job.Sha256);
-            }
-        }
-
+        var outcome = BatchOutcome.AssertKept(simulator, status, JobCount, outDir);
         Assert.Equal(status.Counts["OutcomeUnknown"] == 0 ? 0 : 4, finalExit);
-        Assert.Empty(Directory.GetFiles(outDir, "*.part", SearchOption.AllDirectories));
 
         // The same command once more sends nothing.
         var createsBefore = simulator.CreatesReceived;
@@ -156,36 +117,10 @@ public sealed class BatchCrashTests
         TestReport.Write(_output, "batch-crash", string.Join(Environment.NewLine,
             "batch crash test (seed " + seed + "): " + JobCount + " jobs, " + runs + " runs of `lemondata-video batch run` as a process",
             "  " + kills + " SIGKILLs (" + killsMidBatch + " after the run had recorded a change), " + Interrupts + " Ctrl+C (each exit 130, no job left Submitting), then " + finalRuns + " run(s) to the end (exit " + finalExit + ")",
-            "  service: " + creates.Count + " creates received (" + creates.Count(create => create.StatusCode == 429) + " answered 429), " + made.Count + " tasks made, " + simulator.InjectedFaults.Count + " faults injected",
-            "  ledger: " + status.Counts["Downloaded"] + " Downloaded (each byte-identical to the served video), " + status.Counts["OutcomeUnknown"] + " OutcomeUnknown (" + lostAnswers + " of them with a task the service made whose answer never reached the ledger)",
+            "  " + outcome + "; " + simulator.InjectedFaults.Count + " faults injected",
             "  no job created twice; every task made is in the ledger or its job is OutcomeUnknown"));
     }
 
-    // Creates: 503s and answers lost after the task was made (outcome unknown), 429s (paced), slow answers (so that kills
-    // land while creates are on their way). Polls and downloads: 5xx and 429 that the client retries.
-    private static void ScriptFaults(LemonDataSimulator simulator, int seed)
-    {
-        simulator.Script.ServerErrorNext(2, 503, SimulatorTarget.Create);
-        simulator.Script.DropNext(2, afterProcessing: true, SimulatorTarget.Create);
-        simulator.Script.InjectFaults(new SimulatorFaultPlan(0.06, seed, SimulatorFaultKind.ServerError, SimulatorFaultKind.RateLimit, SimulatorFaultKind.SlowAnswer)
-        {
-            Target = SimulatorTarget.Create | SimulatorTarget.Poll | SimulatorTarget.Download,
-            SlowAnswerDelay = TimeSpan.FromMilliseconds(300),
-            MinRetryAfter = TimeSpan.FromMilliseconds(5),
-            MaxRetryAfter = TimeSpan.FromMilliseconds(50),
-        });
-    }
-
-    private static string JobOf(SimulatorRequest create)
-    {
-        using var body = JsonDocument.Parse(create.Body);
-        return "clip-" + body.RootElement.GetProperty("prompt").GetString()!["A cat, take ".Length..];
-    }
-
-    private static async Task<BatchStatus> StatusAsync(IDictionary<string, string?> environment, string outDir)
-    {
-        var result = await Cli.RunAsync(environment, CancellationToken.None, "batch", "status", "--out-dir", outDir, "--json");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return BatchStatus.From(result.Json());
-    }
+    private static Task<BatchStatus> StatusAsync(IDictionary<string, string?> environment, string outDir) =>
+        BatchOutcome.StatusAsync(environment, "--out-dir", outDir);
 }
