@@ -134,7 +134,7 @@ internal sealed class BatchRun
         {
             if (await _ledger.LeaseNextAsync(VideoJobState.Completed, cancellationToken).ConfigureAwait(false) is { } completed)
             {
-                _slots.Start(() => SaveAsync(completed.Key, completed.TaskId!, completed.OutputUrls, completed.OutputPath, cancellationToken), cancellationToken);
+                _slots.Start(() => SaveAsync(completed.Key, completed.TaskId!, completed.OutputUrls, completed.OutputPath, completedRecorded: Task.CompletedTask, cancellationToken), cancellationToken);
                 return true;
             }
 
@@ -145,7 +145,7 @@ internal sealed class BatchRun
         {
             if (await _ledger.LeaseNextAsync(VideoJobState.Created, cancellationToken).ConfigureAwait(false) is { } created)
             {
-                _slots.Start(() => FollowAsync(created, created: null, cancellationToken), cancellationToken);
+                _slots.Start(() => FollowAsync(created, created: null, idRecorded: Task.CompletedTask, cancellationToken), cancellationToken);
                 return true;
             }
 
@@ -237,7 +237,24 @@ internal sealed class BatchRun
             }
         }
 
-        // The id goes on disk before anything else happens to the task, whatever the run's token says meanwhile.
+        // The id goes on disk before anything else is recorded about the task, whatever the run's token says meanwhile. The
+        // wait starts while it is being written: a poll only reads, and the commit's sync is hidden in the wait's first
+        // interval instead of added to every job's time. Nothing is recorded, and the job's work does not end, before it is.
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var idRecorded = RecordCreatedAsync(job, created, wait);
+        try
+        {
+            await FollowAsync(job, created, idRecorded, wait.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await idRecorded.ConfigureAwait(false);
+        }
+    }
+
+    // A ledger that cannot take the id also ends the wait: the run stops at once instead of when the task finishes.
+    private async Task RecordCreatedAsync(VideoJobRecord job, VideoTask created, CancellationTokenSource wait)
+    {
         try
         {
             await RecordAsync(VideoJobChange.Created(job.Key, created.Id, created.PollUrl), VideoJobState.Submitting, CancellationToken.None).ConfigureAwait(false);
@@ -245,14 +262,13 @@ internal sealed class BatchRun
         catch (VideoJobLedgerException exception)
         {
             // The ledger cannot take it (a full disk, a broken file): the id must not die with this run.
+            wait.Cancel();
             throw new VideoJobLedgerException(
                 "Job '" + job.Key + "' made task " + created.Id + ", but the ledger could not record it: " + exception.Message
                 + " The job will read OutcomeUnknown; resume the task with WaitForCompletionAsync(\"" + created.Id + "\").",
                 exception.LedgerPath,
                 exception);
         }
-
-        await FollowAsync(job, created, cancellationToken).ConfigureAwait(false);
     }
 
     private void CancelAfterGrace(CancellationTokenSource createCancellation)
@@ -285,7 +301,8 @@ internal sealed class BatchRun
     }
 
     // Waits on the task with the client's own polling (one task costs the same requests here as alone), then saves it.
-    private async Task FollowAsync(VideoJobRecord job, VideoTask? created, CancellationToken cancellationToken)
+    // idRecorded: the task's id being written (a fresh create's); awaited before anything else is recorded about it.
+    private async Task FollowAsync(VideoJobRecord job, VideoTask? created, Task idRecorded, CancellationToken cancellationToken)
     {
         var taskId = created?.Id ?? job.TaskId!;
         VideoTask done;
@@ -297,16 +314,19 @@ internal sealed class BatchRun
         }
         catch (VideoGenerationFailedException failed)
         {
+            await idRecorded.ConfigureAwait(false);
             await RecordAsync(VideoJobChange.Failed(job.Key, failed.Task.Error ?? failed.Message), VideoJobState.Created, CancellationToken.None).ConfigureAwait(false);
             return;
         }
         catch (Exception exception) when (exception is TimeoutException or LemonDataApiException)
         {
-            // The task is recorded; the next run waits on it again.
+            // The task is recorded (once idRecorded is); the next run waits on it again.
+            await idRecorded.ConfigureAwait(false);
             AddProblem(job.Key, "task " + taskId + " was not seen to finish: " + exception.Message);
             return;
         }
 
+        await idRecorded.ConfigureAwait(false);
         var urls = new List<string>(done.Videos.Count);
         foreach (var output in done.Videos)
         {
@@ -319,11 +339,20 @@ internal sealed class BatchRun
             return;
         }
 
-        await RecordAsync(VideoJobChange.Completed(job.Key, urls), VideoJobState.Created, CancellationToken.None).ConfigureAwait(false);
-        await SaveAsync(job.Key, taskId, urls, job.OutputPath, cancellationToken).ConfigureAwait(false);
+        // The download starts while Completed is written (a crash before it is only repeats a poll); Downloaded waits for it.
+        var completedRecorded = RecordAsync(VideoJobChange.Completed(job.Key, urls), VideoJobState.Created, CancellationToken.None);
+        try
+        {
+            await SaveAsync(job.Key, taskId, urls, job.OutputPath, completedRecorded, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await completedRecorded.ConfigureAwait(false);
+        }
     }
 
-    private async Task SaveAsync(string key, string taskId, IReadOnlyList<string> urls, string outputPath, CancellationToken cancellationToken)
+    // completedRecorded: the job's Completed being written; awaited before anything else is recorded about it.
+    private async Task SaveAsync(string key, string taskId, IReadOnlyList<string> urls, string outputPath, Task completedRecorded, CancellationToken cancellationToken)
     {
         var files = new List<VideoJobFile>(urls.Count);
         var freshUrls = urls;
@@ -339,6 +368,7 @@ internal sealed class BatchRun
             {
                 // A stored URL may have expired: the task, read again, gives fresh ones (once per job and run).
                 refreshed = true;
+                await completedRecorded.ConfigureAwait(false);
                 if (await ReadFreshUrlsAsync(key, taskId, firstFailure, cancellationToken).ConfigureAwait(false) is not { } fresh)
                 {
                     return;
@@ -355,6 +385,7 @@ internal sealed class BatchRun
             }
         }
 
+        await completedRecorded.ConfigureAwait(false);
         await RecordAsync(VideoJobChange.Downloaded(key, files), VideoJobState.Completed, CancellationToken.None).ConfigureAwait(false);
     }
 

@@ -35,8 +35,8 @@ public sealed class BatchCrashTests
         var seed = int.TryParse(Environment.GetEnvironmentVariable("LEMONDATA_CRASH_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var given) ? given : Environment.TickCount;
         var random = new Random(seed);
 
-        // Tasks take 1.5 s and at most 3 are in flight: the batch needs well over a minute of service time, so that every
-        // kill lands on a run with work left.
+        // Tasks take 1.5 s and at most 3 are in flight: the batch needs close to a minute of service time, so that every kill
+        // lands on a run with work left.
         await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { ProcessingTime = TimeSpan.FromSeconds(1.5) });
         ScriptFaults(simulator, seed);
         using var folder = new TempFolder();
@@ -46,7 +46,9 @@ public sealed class BatchCrashTests
         string[] batchRun = { "batch", "run", jobsFile, "--out-dir", outDir, "--concurrency", "3", "--poll-interval", "0.05" };
         var environment = Cli.EnvironmentFor(simulator);
 
-        // SIGKILL at a random moment of each run, 0.2 to 1.6 s after it starts (some during start-up, most mid-batch).
+        // SIGKILL at a random moment of each run: a third of them 0.2 to 1.6 s after the process starts (start-up, planning,
+        // the first creates), the others up to 1.2 s after the run recorded its first change (mid-batch, however slow the
+        // machine is to start a process).
         var kills = 0;
         var killsMidBatch = 0;
         var runs = 0;
@@ -54,13 +56,24 @@ public sealed class BatchCrashTests
         {
             using var tool = ToolProcess.Start(environment, folder.Path, batchRun);
             runs++;
-            await Task.Delay(200 + random.Next(1400));
+            if (random.Next(3) == 0)
+            {
+                await Task.Delay(200 + random.Next(1400));
+            }
+            else
+            {
+                await Task.WhenAny(tool.FirstJobChange, Task.Delay(TimeSpan.FromSeconds(30)));
+                await Task.Delay(random.Next(1200));
+            }
+
             Assert.False(tool.HasExited, "The batch ended before it had been killed " + Kills + " times (after " + kills + "): exit " + (tool.HasExited ? tool.ExitCode : 0) + "\n" + tool);
             killsMidBatch += tool.FirstJobChange.IsCompleted ? 1 : 0;
             tool.Kill();
             await tool.WaitAsync(TimeSpan.FromSeconds(30));
             kills++;
         }
+
+        Assert.True(killsMidBatch >= Kills / 2, "Too few kills landed mid-batch to mean anything: " + killsMidBatch + " of " + kills);
 
         // Ctrl+C once a run is under way: exit 130, and no job left Submitting (each create on its way was answered and recorded).
         for (var i = 0; i < Interrupts; i++)
