@@ -10,7 +10,11 @@ namespace LemonData.Video.Batch.Tests.Postgres;
 /// <summary>Many workers on one PostgreSQL ledger: claims never collide, and a dead worker's jobs are judged or taken over.</summary>
 public class PostgresWorkerTests
 {
+    // A worker that is going to die holds a short lease, so that the test need not wait long for it to expire; a worker
+    // that must stay alive holds the default (30 s), which no pause of a busy test machine outlasts.
     private static readonly TimeSpan ShortLease = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan DyingLease = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan PastDyingLease = DyingLease + TimeSpan.FromSeconds(1);
 
     [SkippableFact]
     public async Task Many_workers_claiming_at_once_are_never_handed_the_same_job_and_together_claim_every_one()
@@ -115,7 +119,7 @@ public class PostgresWorkerTests
         await dying.PlanAsync(TestJobs.Many("/tmp", 2));
         var sending = await dying.ClaimNextPlannedAsync();
 
-        await using var other = await database.OpenAsync(ShortLease);
+        await using var other = await database.OpenAsync();
         await using var otherClaim = await other.ClaimAsync();
 
         // The sending worker is alive: its create is its own.
@@ -124,7 +128,7 @@ public class PostgresWorkerTests
 
         // It dies: its database connection is gone, so it can neither renew its lease nor record anything.
         await dyingSource.DisposeAsync();
-        await Task.Delay(ShortLease + TimeSpan.FromMilliseconds(500));
+        await Task.Delay(PastDyingLease);
 
         Assert.Equal(0, await other.CountHeldByOtherWorkersAsync());
         Assert.Equal(1, await other.MarkInterruptedSubmissionsAsync());
@@ -147,12 +151,12 @@ public class PostgresWorkerTests
         await dying.ClaimNextPlannedAsync();
         await dying.RecordAsync(VideoJobChange.Created("job-0001", "ldtask_taken_over", "/v1/tasks/ldtask_taken_over"));
 
-        await using var other = await database.OpenAsync(ShortLease);
+        await using var other = await database.OpenAsync();
         await using var otherClaim = await other.ClaimAsync();
         Assert.Null(await other.LeaseNextAsync(VideoJobState.Created));
 
         await dyingSource.DisposeAsync();
-        await Task.Delay(ShortLease + TimeSpan.FromMilliseconds(500));
+        await Task.Delay(PastDyingLease);
 
         var taken = await other.LeaseNextAsync(VideoJobState.Created);
         Assert.NotNull(taken);
@@ -165,14 +169,15 @@ public class PostgresWorkerTests
     public async Task A_live_worker_keeps_its_jobs_past_its_lease_duration_by_renewing_it()
     {
         await using var database = PostgresTestDatabase.Create();
-        await using var worker = await database.OpenAsync(ShortLease);
+        var lease = TimeSpan.FromSeconds(3);
+        await using var worker = await database.OpenAsync(lease);
         await using var claim = await worker.ClaimAsync();
         await worker.PlanAsync(TestJobs.Many("/tmp", 1));
         await worker.ClaimNextPlannedAsync();
 
-        await Task.Delay(ShortLease * 3);
+        await Task.Delay(lease * 2 + TimeSpan.FromSeconds(1));
 
-        await using var other = await database.OpenAsync(ShortLease);
+        await using var other = await database.OpenAsync();
         Assert.Equal(0, await other.MarkInterruptedSubmissionsAsync());
         Assert.Equal(1, await other.CountHeldByOtherWorkersAsync());
     }
@@ -206,7 +211,7 @@ public class PostgresWorkerTests
 
         // The slow worker's lease lapses (it was paused longer than the lease), and another worker takes the task over.
         await database.ScalarAsync("UPDATE {schema}.workers SET expires_at = now() - interval '1 second';");
-        await using var other = await database.OpenAsync(ShortLease);
+        await using var other = await database.OpenAsync();
         await using var otherClaim = await other.ClaimAsync();
         Assert.Equal("ldtask_1", (await other.LeaseNextAsync(VideoJobState.Created))!.TaskId);
 
@@ -246,6 +251,6 @@ public class PostgresWorkerTests
     private static async Task<(PostgresVideoJobLedger Ledger, NpgsqlDataSource Source)> OpenOwnAsync(PostgresTestDatabase database)
     {
         var source = NpgsqlDataSource.Create(database.ConnectionString);
-        return (await PostgresVideoJobLedger.OpenAsync(source, database.Options(ShortLease)), source);
+        return (await PostgresVideoJobLedger.OpenAsync(source, database.Options(DyingLease)), source);
     }
 }
