@@ -18,7 +18,8 @@ public sealed class ReadmeBatchTests
         var section = ReadmeSection.Read("## Many videos: batches");
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("jobs.jsonl"), Assert.Single(section.CodeBlocks("jsonl")));
-        var commands = section.Commands("lemondata-video batch ");
+        // The section's first example (the "Many workers" one below it needs a database of your own).
+        var commands = section.Commands("lemondata-video batch ").Where(command => command.Contains("--out-dir videos", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, commands.Count);
 
         // No key: the offline simulator, as the README says.
