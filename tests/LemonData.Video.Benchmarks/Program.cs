@@ -37,13 +37,14 @@ public static class Program
         (typeof(AnalyzerBuildReport).FullName!, () => AnalyzerBuildReport.Run()),
         (typeof(BuildReport).FullName!, BuildReport.Run),
         (typeof(BatchReport).FullName!, BatchReport.Run),
+        (typeof(FarmReport).FullName!, FarmReport.Run),
     };
 
     public static int Main(string[] args)
     {
-        if (args.Length == 1 && args[0] == SimulatorProcess.ServeArgument)
+        if (args.Length is 1 or 2 && args[0] == SimulatorProcess.ServeArgument)
         {
-            return SimulatorProcess.ServeAsync().GetAwaiter().GetResult();
+            return SimulatorProcess.ServeAsync(args.Length == 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0).GetAwaiter().GetResult();
         }
 
         var corpusDir = Array.IndexOf(args, "--corpus-dir");

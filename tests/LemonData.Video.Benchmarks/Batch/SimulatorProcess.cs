@@ -29,8 +29,11 @@ public sealed class SimulatorProcess : IDisposable
 
     public string ApiKey { get; }
 
-    /// <summary>Starts a simulator whose tasks complete at their first read (instant timings).</summary>
-    public static SimulatorProcess Start()
+    /// <summary>
+    /// Starts a simulator whose tasks complete at their first read (instant timings); with <paramref name="downloadDelay"/>,
+    /// every download is answered that much later (a video host that serves each connection slowly).
+    /// </summary>
+    public static SimulatorProcess Start(TimeSpan? downloadDelay = null)
     {
         var program = typeof(SimulatorProcess).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath!)
@@ -47,6 +50,11 @@ public sealed class SimulatorProcess : IDisposable
         }
 
         start.ArgumentList.Add(ServeArgument);
+        if (downloadDelay is { } delay)
+        {
+            start.ArgumentList.Add(((int)delay.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var process = Process.Start(start)!;
         while (true)
         {
@@ -60,9 +68,18 @@ public sealed class SimulatorProcess : IDisposable
     }
 
     /// <summary>The child's side: serves until its standard input closes.</summary>
-    public static async Task<int> ServeAsync()
+    public static async Task<int> ServeAsync(int downloadDelayMs)
     {
         await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { PollsPerStage = 0 });
+        if (downloadDelayMs > 0)
+        {
+            simulator.Script.InjectFaults(new SimulatorFaultPlan(1.0, seed: 1, SimulatorFaultKind.SlowAnswer)
+            {
+                Target = SimulatorTarget.Download,
+                SlowAnswerDelay = TimeSpan.FromMilliseconds(downloadDelayMs),
+            });
+        }
+
         Console.WriteLine(Listening + simulator.Endpoint + " " + simulator.ApiKey);
         Console.Out.Flush();
         await Console.In.ReadToEndAsync();
