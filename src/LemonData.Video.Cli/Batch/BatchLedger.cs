@@ -42,9 +42,10 @@ internal sealed class BatchLedger : IAsyncDisposable
     /// <param name="mustExist">For reading only (<c>batch status</c>): a missing SQLite file is an error, not a new ledger.</param>
     /// <param name="useEnvironment">Whether <c>LEMONDATA_BATCH_LEDGER</c> may stand in for <c>--ledger-connection</c>.</param>
     /// <param name="lease">A shared ledger's lease (<c>--lease</c>); null for the default. Refused with a file ledger, which has no other workers.</param>
+    /// <param name="schema">A shared ledger's schema (<c>--ledger-schema</c>: one batch per schema); null for the default.</param>
     /// <exception cref="InvalidInputException">Both a file and a connection were given, or the file does not exist when it must.</exception>
     /// <exception cref="VideoJobLedgerException">The ledger cannot be opened (the message says why and names it).</exception>
-    public static async Task<BatchLedger> OpenAsync(CliContext context, string? outDir, string? ledgerFile, string? connectionFlag, bool mustExist, bool useEnvironment, TimeSpan? lease, CancellationToken cancellationToken)
+    public static async Task<BatchLedger> OpenAsync(CliContext context, string? outDir, string? ledgerFile, string? connectionFlag, bool mustExist, bool useEnvironment, TimeSpan? lease, string? schema, CancellationToken cancellationToken)
     {
         if (ledgerFile is not null && connectionFlag is not null)
         {
@@ -66,14 +67,27 @@ internal sealed class BatchLedger : IAsyncDisposable
                 options.LeaseDuration = duration;
             }
 
+            if (schema is not null)
+            {
+                try
+                {
+                    options.Schema = schema;
+                }
+                catch (ArgumentException invalid)
+                {
+                    throw new InvalidInputException("--ledger-schema '" + schema + "' cannot name a schema: " + invalid.Message);
+                }
+            }
+
             var shared = await PostgresVideoJobLedger.OpenAsync(connection, options, cancellationToken).ConfigureAwait(false);
-            var from = connectionFlag is null ? "--ledger-connection \"$" + ConnectionVariable + "\"" : "--ledger-connection <the same connection string>";
+            var from = (connectionFlag is null ? "--ledger-connection \"$" + ConnectionVariable + "\"" : "--ledger-connection <the same connection string>")
+                + (schema is null ? string.Empty : " --ledger-schema " + schema);
             return new BatchLedger(shared, shared, shared.ToString(), from, isShared: true);
         }
 
-        if (lease is not null)
+        if (lease is not null || schema is not null)
         {
-            throw new InvalidInputException("--lease applies to a shared ledger (--ledger-connection or " + ConnectionVariable + "); a ledger file has one run at a time.");
+            throw new InvalidInputException((lease is not null ? "--lease" : "--ledger-schema") + " applies to a shared ledger (--ledger-connection or " + ConnectionVariable + "); a ledger file has one run at a time.");
         }
 
         var path = LedgerLocation.Resolve(context, outDir, ledgerFile);

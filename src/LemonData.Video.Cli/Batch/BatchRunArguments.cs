@@ -10,6 +10,7 @@ internal sealed record BatchRunArguments(
     string? Ledger,
     string? LedgerConnection,
     double? LeaseSeconds,
+    string? LedgerSchema,
     int Concurrency,
     int? MaxJobs,
     bool ResubmitUnknown,

@@ -54,6 +54,12 @@ internal static class BatchRunCommand
         command.Add(outDir);
         command.Add(ledger);
         command.Add(ledgerConnection);
+        var ledgerSchema = new Option<string?>("--ledger-schema")
+        {
+            Description = "With a shared ledger: the PostgreSQL schema that holds this batch (default lemondata_batch); one batch per schema.",
+            HelpName = "name",
+        };
+        command.Add(ledgerSchema);
         var lease = new Option<double?>("--lease")
         {
             Description = "With a shared ledger: how long a worker's hold on its tasks outlives it, in seconds (default 30). A worker that dies "
@@ -77,6 +83,7 @@ internal static class BatchRunCommand
                 parseResult.GetValue(ledger),
                 parseResult.GetValue(ledgerConnection),
                 parseResult.GetValue(lease),
+                parseResult.GetValue(ledgerSchema),
                 parseResult.GetValue(concurrency),
                 parseResult.GetValue(maxJobs),
                 parseResult.GetValue(resubmitUnknown),
@@ -102,7 +109,7 @@ internal static class BatchRunCommand
         cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(outDir);
 
-        await using var ledger = await BatchLedger.OpenAsync(context, arguments.OutDir, arguments.Ledger, arguments.LedgerConnection, mustExist: false, useEnvironment: true, arguments.LeaseDuration(), cancellationToken).ConfigureAwait(false);
+        await using var ledger = await BatchLedger.OpenAsync(context, arguments.OutDir, arguments.Ledger, arguments.LedgerConnection, mustExist: false, useEnvironment: true, arguments.LeaseDuration(), arguments.LedgerSchema, cancellationToken).ConfigureAwait(false);
         await using var session = run.OpenSession(arguments.PollInterval, waitTimeout: null, models.Catalog);
         await LedgerService.RequireSameAsync(ledger, session.IsBuiltInSimulator, cancellationToken).ConfigureAwait(false);
 

@@ -27,15 +27,21 @@ internal static class BatchStatusCommand
         command.Add(outDir);
         command.Add(ledger);
         command.Add(ledgerConnection);
+        var ledgerSchema = new Option<string?>("--ledger-schema")
+        {
+            Description = "With a shared ledger: the PostgreSQL schema that holds this batch (default lemondata_batch); one batch per schema.",
+            HelpName = "name",
+        };
+        command.Add(ledgerSchema);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var run = new CommandRun(context, globals, parseResult);
-            return run.ExecuteAsync(() => RunAsync(run, parseResult.GetValue(outDir), parseResult.GetValue(ledger), parseResult.GetValue(ledgerConnection), cancellationToken));
+            return run.ExecuteAsync(() => RunAsync(run, parseResult.GetValue(outDir), parseResult.GetValue(ledger), parseResult.GetValue(ledgerConnection), parseResult.GetValue(ledgerSchema), cancellationToken));
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandRun run, string? outDir, string? ledgerFile, string? ledgerConnection, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandRun run, string? outDir, string? ledgerFile, string? ledgerConnection, string? ledgerSchema, CancellationToken cancellationToken)
     {
         if (outDir is not null && (ledgerFile is not null || ledgerConnection is not null))
         {
@@ -43,7 +49,7 @@ internal static class BatchStatusCommand
         }
 
         // An --out-dir names a file ledger: LEMONDATA_BATCH_LEDGER is not read then.
-        await using var opened = await BatchLedger.OpenAsync(run.Context, outDir, ledgerFile, ledgerConnection, mustExist: true, useEnvironment: outDir is null, lease: null, cancellationToken).ConfigureAwait(false);
+        await using var opened = await BatchLedger.OpenAsync(run.Context, outDir, ledgerFile, ledgerConnection, mustExist: true, useEnvironment: outDir is null, lease: null, ledgerSchema, cancellationToken).ConfigureAwait(false);
         var ledger = opened.Ledger;
         var counts = await ledger.CountAsync(cancellationToken).ConfigureAwait(false);
         if (run.Json)

@@ -56,6 +56,31 @@ public sealed class SharedLedgerTests
         Assert.Equal(24, simulator.CreatesReceived);
     }
 
+    [SkippableFact]
+    public async Task Two_batches_in_two_schemas_of_one_database_stay_apart_and_a_name_that_is_not_a_schema_is_invalid_input()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var simulator = LemonDataSimulator.Start();
+        using var folder = new TempFolder();
+        var jobs = WriteJobs(folder, 3);
+        string[] Run(string schema, string outDir) => Cli.Args(new[] { "batch", "run", jobs, "--out-dir", folder.File(outDir), "--ledger-connection", database.ConnectionString, "--ledger-schema", schema }, Cli.FastPolling);
+
+        var first = await Cli.RunAsync(simulator, Run("ads_monday", "monday"));
+        var second = await Cli.RunAsync(simulator, Run("ads_tuesday", "tuesday"));
+
+        // The same jobs file, two batches: each made its own three videos.
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(6, simulator.CreatedTasks.Count);
+        var monday = await Cli.RunAsync(simulator, "batch", "status", "--json", "--ledger-connection", database.ConnectionString, "--ledger-schema", "ads_monday");
+        Assert.All(monday.Json().GetProperty("jobs").EnumerateArray(), job => Assert.StartsWith(folder.File("monday"), job.GetProperty("file").GetString(), StringComparison.Ordinal));
+
+        var invalid = await Cli.RunAsync(simulator, Run("Ads; DROP", "x"));
+        Assert.True(invalid.ExitCode == 2, invalid.ToString());
+        Assert.Contains("--ledger-schema 'Ads; DROP'", invalid.Stderr, StringComparison.Ordinal);
+        Assert.Equal(6, simulator.CreatesReceived);
+    }
+
     [Fact]
     public async Task A_connection_that_cannot_be_made_is_refused_with_exit_2_naming_the_server_but_not_the_password()
     {
