@@ -81,6 +81,41 @@ public sealed class SharedLedgerTests
         Assert.Equal(6, simulator.CreatesReceived);
     }
 
+    [SkippableFact]
+    public async Task A_database_that_goes_away_mid_run_ends_it_not_finished_with_exit_4_and_the_same_command_resumes_it()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { ProcessingTime = TimeSpan.FromMilliseconds(300) });
+        using var folder = new TempFolder();
+        var jobs = WriteJobs(folder, 30);
+        // A short lease: the stopped run could not let go of its tasks (the database was gone), so the next run takes them
+        // over once it ends.
+        var args = Cli.Args(new[] { "batch", "run", jobs, "--out-dir", folder.File("videos"), "--concurrency", "4", "--lease", "2", "--ledger-connection", database.ConnectionString }, Cli.FastPolling);
+
+        var running = Cli.RunAsync(simulator, args);
+        while (simulator.CreatesReceived < 6)
+        {
+            await Task.Delay(10);
+        }
+
+        await database.GoAwayAsync();
+        var stopped = await running;
+
+        Assert.True(stopped.ExitCode == 4, stopped.ToString());
+        Assert.Contains("Batch not finished: the ledger stopped working mid-run", stopped.Stderr, StringComparison.Ordinal);
+        Assert.Contains("run the same command again to resume", stopped.Stderr, StringComparison.Ordinal);
+        Assert.True(simulator.CreatesReceived < 30, "the run stopped before sending every create");
+
+        await database.ComeBackAsync();
+        var resumed = await Cli.RunAsync(simulator, args);
+
+        Assert.True(resumed.ExitCode is 0 or 4, resumed.ToString());
+        Assert.Equal(simulator.CreatedTasks.Count, simulator.CreatedTasks.Select(task => task.Body).Distinct().Count());
+        var status = (await Cli.RunAsync(simulator, "batch", "status", "--json", "--ledger-connection", database.ConnectionString)).Json();
+        var counts = status.GetProperty("counts");
+        Assert.Equal(30, counts.GetProperty("Downloaded").GetInt32() + counts.GetProperty("OutcomeUnknown").GetInt32());
+    }
+
     [Fact]
     public async Task A_connection_that_cannot_be_made_is_refused_with_exit_2_naming_the_server_but_not_the_password()
     {

@@ -24,6 +24,15 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Lets no connection in and cuts every open one: the database "goes away" (<see cref="ComeBackAsync"/> undoes it).</summary>
+    public Task GoAwayAsync() => ExecuteAsync(_server, "ALTER DATABASE " + _name + " WITH ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + _name + "';");
+
+    public async Task ComeBackAsync()
+    {
+        await ExecuteAsync(_server, "ALTER DATABASE " + _name + " WITH ALLOW_CONNECTIONS true;");
+        NpgsqlConnection.ClearAllPools();
+    }
+
     public static async Task<TestDatabase> CreateAsync()
     {
         var server = Environment.GetEnvironmentVariable(Variable);
