@@ -354,39 +354,84 @@ internal sealed class BatchRun
     // completedRecorded: the job's Completed being written; awaited before anything else is recorded about it.
     private async Task SaveAsync(string key, string taskId, IReadOnlyList<string> urls, string outputPath, Task completedRecorded, CancellationToken cancellationToken)
     {
-        var files = new List<VideoJobFile>(urls.Count);
-        var freshUrls = urls;
-        var refreshed = false;
-        for (var i = 0; i < freshUrls.Count; i++)
+        var parts = new List<PartialVideo>(urls.Count);
+        var handedOver = false;
+        try
         {
-            var path = SavedFiles.PathFor(outputPath, i);
-            try
+            var freshUrls = urls;
+            var refreshed = false;
+            for (var i = 0; i < freshUrls.Count; i++)
             {
-                files.Add(await _saver.SaveAsync(taskId, freshUrls[i], path, cancellationToken).ConfigureAwait(false));
-            }
-            catch (LemonDataApiException firstFailure) when (!refreshed)
-            {
-                // A stored URL may have expired: the task, read again, gives fresh ones (once per job and run).
-                refreshed = true;
-                await completedRecorded.ConfigureAwait(false);
-                if (await ReadFreshUrlsAsync(key, taskId, firstFailure, cancellationToken).ConfigureAwait(false) is not { } fresh)
+                var path = SavedFiles.PathFor(outputPath, i);
+                try
                 {
+                    parts.Add(await _saver.DownloadAsync(taskId, freshUrls[i], path, cancellationToken).ConfigureAwait(false));
+                }
+                catch (LemonDataApiException firstFailure) when (!refreshed)
+                {
+                    // A stored URL may have expired: the task, read again, gives fresh ones (once per job and run).
+                    refreshed = true;
+                    await completedRecorded.ConfigureAwait(false);
+                    if (await ReadFreshUrlsAsync(key, taskId, firstFailure, cancellationToken).ConfigureAwait(false) is not { } fresh)
+                    {
+                        return;
+                    }
+
+                    freshUrls = fresh;
+                    await AbandonAsync(parts).ConfigureAwait(false);
+                    i = -1;
+                }
+                catch (Exception exception) when (exception is LemonDataApiException or IOException or UnauthorizedAccessException)
+                {
+                    AddProblem(key, "the video of task " + taskId + " could not be saved to " + path + ": " + exception.Message);
                     return;
                 }
-
-                freshUrls = fresh;
-                files.Clear();
-                i = -1;
             }
-            catch (Exception exception) when (exception is LemonDataApiException or IOException or UnauthorizedAccessException)
+
+            // The task's last request is done: its slot goes to the next job while the files reach the disk and the job its
+            // last record (the run waits for both before it ends).
+            _slots.StartTrailing(() => FinishSavingAsync(key, taskId, parts, completedRecorded));
+            handedOver = true;
+        }
+        finally
+        {
+            if (!handedOver)
             {
-                AddProblem(key, "the video of task " + taskId + " could not be saved to " + path + ": " + exception.Message);
+                await AbandonAsync(parts).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task FinishSavingAsync(string key, string taskId, List<PartialVideo> parts, Task completedRecorded)
+    {
+        var files = new List<VideoJobFile>(parts.Count);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            try
+            {
+                files.Add(await parts[i].FinishAsync().ConfigureAwait(false));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                AddProblem(key, "the video of task " + taskId + " could not be saved to " + parts[i].Path + ": " + exception.Message);
+                await AbandonAsync(parts.GetRange(i + 1, parts.Count - i - 1)).ConfigureAwait(false);
+                await completedRecorded.ConfigureAwait(false);
                 return;
             }
         }
 
         await completedRecorded.ConfigureAwait(false);
         await RecordAsync(VideoJobChange.Downloaded(key, files), VideoJobState.Completed, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static async Task AbandonAsync(List<PartialVideo> parts)
+    {
+        foreach (var part in parts)
+        {
+            await part.AbandonAsync().ConfigureAwait(false);
+        }
+
+        parts.Clear();
     }
 
     private async Task<IReadOnlyList<string>?> ReadFreshUrlsAsync(string key, string taskId, LemonDataApiException firstFailure, CancellationToken cancellationToken)

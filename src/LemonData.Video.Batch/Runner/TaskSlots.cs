@@ -14,6 +14,7 @@ internal sealed class TaskSlots
 {
     private readonly int _capacity;
     private readonly List<Task> _running = new();
+    private readonly List<Task> _trailing = new();
     private ExceptionDispatchInfo? _fault;
 
     public TaskSlots(int capacity) => _capacity = capacity;
@@ -79,7 +80,29 @@ internal sealed class TaskSlots
     /// <summary>Starts a job's work in a slot (call <see cref="WaitForFreeSlotAsync"/> first).</summary>
     public void Start(Func<Task> work, CancellationToken runToken)
     {
-        var task = Task.Run(async () =>
+        var task = Run(work, runToken);
+        lock (_running)
+        {
+            _running.Add(task);
+        }
+    }
+
+    /// <summary>
+    /// Starts the last, local part of a job (its file to the disk, its last record) outside the slots: the task's last
+    /// request is done, so the slot goes to the next job meanwhile. Waited for by <see cref="DrainAsync"/> like the rest.
+    /// </summary>
+    public void StartTrailing(Func<Task> work)
+    {
+        var task = Run(work, CancellationToken.None);
+        lock (_trailing)
+        {
+            _trailing.RemoveAll(done => done.IsCompleted);
+            _trailing.Add(task);
+        }
+    }
+
+    private Task Run(Func<Task> work, CancellationToken runToken) =>
+        Task.Run(async () =>
         {
             try
             {
@@ -94,11 +117,6 @@ internal sealed class TaskSlots
                 Interlocked.CompareExchange(ref _fault, ExceptionDispatchInfo.Capture(exception), null);
             }
         });
-        lock (_running)
-        {
-            _running.Add(task);
-        }
-    }
 
     /// <summary>Waits for every job in flight, then throws the first unexpected failure, if any.</summary>
     public async Task DrainAsync()
@@ -109,7 +127,15 @@ internal sealed class TaskSlots
             running = _running.ToArray();
         }
 
+        // Slots first: a job ending in one may still hand its last part to the trailing work.
         await Task.WhenAll(running).ConfigureAwait(false);
+        Task[] trailing;
+        lock (_trailing)
+        {
+            trailing = _trailing.ToArray();
+        }
+
+        await Task.WhenAll(trailing).ConfigureAwait(false);
         Volatile.Read(ref _fault)?.Throw();
     }
 }

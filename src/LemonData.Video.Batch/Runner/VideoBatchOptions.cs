@@ -11,8 +11,9 @@ public sealed class VideoBatchOptions
     private TimeSpan _idlePollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// At most this many jobs at once between their create and their saved file (default 4): the tasks in flight on the
-    /// service. Each is polled on the client's own schedule, so many tasks cost no more requests per task than one.
+    /// At most this many tasks in flight on the service at once (default 4): a job holds its place from its create to the
+    /// download of its video (putting the file on the disk and recording it follow beside, while the place goes to the next
+    /// job). Each is polled on the client's own schedule, so many tasks cost no more requests per task than one.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int MaxConcurrentTasks

@@ -21,7 +21,11 @@ internal sealed class VideoFileSaver
 
     public VideoFileSaver(LemonDataVideoClient client) => _client = client;
 
-    public async Task<VideoJobFile> SaveAsync(string taskId, string url, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Downloads one video into its hidden temporary file. The task's last request ends here; what is left (to the disk,
+    /// then the rename) is local work, done by <see cref="PartialVideo.FinishAsync"/> outside the job's slot.
+    /// </summary>
+    public async Task<PartialVideo> DownloadAsync(string taskId, string url, string path, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(path) ?? ".";
         Directory.CreateDirectory(folder);
@@ -39,46 +43,19 @@ internal sealed class VideoFileSaver
             throw new IOException("The video's temporary file " + partial + " cannot be opened: " + exception.Message, exception);
         }
 
-        file.SetLength(0);
-
+        var video = new PartialVideo(file, partial, path);
         try
         {
-            long length;
-            string sha256;
-            await using (file.ConfigureAwait(false))
-            {
-                // Seekable on purpose: a download the host cannot continue is rewound and started over, never stitched.
-                await _client.DownloadVideoAsync(new VideoOutput(url) { TaskId = taskId }, file, cancellationToken).ConfigureAwait(false);
-                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            file.SetLength(0);
 
-                // On the disk before the rename makes it the video, or a power cut could leave a named file of zeros.
-                file.Flush(flushToDisk: true);
-                length = file.Length;
-                file.Position = 0;
-                sha256 = await SavedFiles.Sha256Async(file, cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(partial, path, overwrite: true);
-            return new VideoJobFile(path, length, sha256);
+            // Seekable on purpose: a download the host cannot continue is rewound and started over, never stitched.
+            await _client.DownloadVideoAsync(new VideoOutput(url) { TaskId = taskId }, file, cancellationToken).ConfigureAwait(false);
+            return video;
         }
-        finally
+        catch
         {
-            TryDelete(partial);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // A leftover hidden .part file is harmless: the next save of this job reuses it.
-        }
-        catch (UnauthorizedAccessException)
-        {
+            await video.AbandonAsync().ConfigureAwait(false);
+            throw;
         }
     }
 }

@@ -29,7 +29,10 @@ public class ProgressTests
         }
 
         Assert.Equal(9, seen.Select(change => change.JobKey).Distinct().Count());
-        Assert.All(seen, change => Assert.InRange(change.TasksInFlight, 1, 3));
+        // A task is in flight from its create to the download of its video; a job's last record (Downloaded) may come after
+        // its slot went to the next job, while its file was put on the disk.
+        Assert.All(seen.Where(change => change.State != VideoJobState.Downloaded), change => Assert.InRange(change.TasksInFlight, 1, 3));
+        Assert.All(seen.Where(change => change.State == VideoJobState.Downloaded), change => Assert.InRange(change.TasksInFlight, 0, 3));
         Assert.Equal(9, seen.Max(change => change.CreatesSent));
         Assert.Equal(9, seen.Max(change => change.Counts[VideoJobState.Downloaded]));
         Assert.All(seen, change => Assert.Equal(9, change.Counts.Values.Sum()));
