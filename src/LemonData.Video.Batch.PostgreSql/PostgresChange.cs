@@ -73,7 +73,7 @@ internal static class PostgresChange
 
         var current = row.GetString(0);
         var holder = row.IsDBNull(1) ? null : row.GetString(1);
-        if (holder is not null && worker is not null && holder != worker && change.AllowedFrom.Contains(PostgresJobRows.ParseState(current)))
+        if (holder is not null && worker is not null && holder != worker && change.AllowedFrom.Contains(LedgerRows.ParseState(current)))
         {
             throw new VideoJobLedgerException(
                 "Job '" + change.Key + "' is held by another worker (" + holder + ") in the batch ledger (PostgreSQL " + where + "): this worker's lease lapsed "

@@ -23,29 +23,6 @@ internal static class PostgresJobRows
         return jobs;
     }
 
-    public static VideoJobState ParseState(string name) =>
-        Enum.TryParse<VideoJobState>(name, ignoreCase: false, out var state)
-            ? state
-            : throw new VideoJobLedgerException("The ledger holds a job in state '" + name + "', which this version does not know.");
-
-    private static VideoJobRecord Read(NpgsqlDataReader row, string where)
-    {
-        var key = row.GetString(1);
-        try
-        {
-            return new VideoJobRecord(row.GetInt64(0), key, ParseState(row.GetString(2)), LedgerJson.ReadRequest(row.GetString(3)), row.GetString(4))
-            {
-                TaskId = row.IsDBNull(5) ? null : row.GetString(5),
-                OutputUrls = LedgerJson.ReadUrls(row.IsDBNull(6) ? null : row.GetString(6)),
-                Files = LedgerJson.ReadFiles(row.IsDBNull(7) ? null : row.GetString(7)),
-                Error = row.IsDBNull(8) ? null : row.GetString(8),
-                UpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(row.GetDateTime(9), DateTimeKind.Utc)),
-                PollUrl = row.IsDBNull(10) ? null : row.GetString(10),
-            };
-        }
-        catch (System.Text.Json.JsonException exception)
-        {
-            throw new VideoJobLedgerException("Job '" + key + "' in the PostgreSQL batch ledger " + where + " cannot be read: " + exception.Message, innerException: exception);
-        }
-    }
+    private static VideoJobRecord Read(NpgsqlDataReader row, string where) =>
+        LedgerRows.Read(row, static (reader, column) => new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(column), DateTimeKind.Utc)), where);
 }

@@ -31,9 +31,6 @@ public sealed class PostgresVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     /// <summary>The schema version this version of the SDK writes (and the newest it reads).</summary>
     public const int SchemaVersion = PostgresSchema.CurrentVersion;
 
-    // A plan is written in chunks: one transaction and a few statements each, however long the input.
-    private const int PlanChunk = 500;
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
     private readonly PostgresVideoJobLedgerOptions _options;
@@ -134,32 +131,8 @@ public sealed class PostgresVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<int> PlanAsync(IEnumerable<VideoJob> jobs, CancellationToken cancellationToken = default)
-    {
-        if (jobs is null)
-        {
-            throw new ArgumentNullException(nameof(jobs));
-        }
-
-        var added = 0;
-        var chunk = new List<VideoJob>(PlanChunk);
-        foreach (var job in jobs)
-        {
-            chunk.Add(job ?? throw new ArgumentException("The jobs must not contain null.", nameof(jobs)));
-            if (chunk.Count == PlanChunk)
-            {
-                added += await InConnectionAsync(connection => PostgresPlan.AddWithRetryAsync(connection, Schema, _where, chunk, cancellationToken), cancellationToken).ConfigureAwait(false);
-                chunk.Clear();
-            }
-        }
-
-        if (chunk.Count > 0)
-        {
-            added += await InConnectionAsync(connection => PostgresPlan.AddWithRetryAsync(connection, Schema, _where, chunk, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-
-        return added;
-    }
+    public Task<int> PlanAsync(IEnumerable<VideoJob> jobs, CancellationToken cancellationToken = default) =>
+        PlanChunks.AddAsync(jobs, chunk => InConnectionAsync(connection => PostgresPlan.AddWithRetryAsync(connection, Schema, _where, chunk, cancellationToken), cancellationToken));
 
     /// <inheritdoc />
     /// <remarks>A worker is gone when its lease has expired (or it has no row); this instance's own worker never is.</remarks>
@@ -334,7 +307,7 @@ public sealed class PostgresVideoJobLedger : IVideoJobLedger, IAsyncDisposable
                 await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    counts[PostgresJobRows.ParseState(rows.GetString(0))] = rows.GetInt32(1);
+                    counts[LedgerRows.ParseState(rows.GetString(0))] = rows.GetInt32(1);
                 }
 
                 return counts;

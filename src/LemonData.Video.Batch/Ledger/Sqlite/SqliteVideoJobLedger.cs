@@ -25,10 +25,6 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
 
     private const string JobColumns = "seq, job_key, state, request_json, output_path, task_id, output_urls_json, files_json, error, updated_at, poll_url";
 
-    // A plan is written in chunks: one transaction each, so that a long input is neither one huge transaction nor a
-    // commit (and a sync) per job.
-    private const int PlanChunk = 500;
-
     // Planned jobs read ahead by the claims of a run.
     private const int PlannedPage = 64;
 
@@ -186,32 +182,8 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<int> PlanAsync(IEnumerable<VideoJob> jobs, CancellationToken cancellationToken = default)
-    {
-        if (jobs is null)
-        {
-            throw new ArgumentNullException(nameof(jobs));
-        }
-
-        var added = 0;
-        var chunk = new List<VideoJob>(PlanChunk);
-        foreach (var job in jobs)
-        {
-            chunk.Add(job ?? throw new ArgumentException("The jobs must not contain null.", nameof(jobs)));
-            if (chunk.Count == PlanChunk)
-            {
-                added += await InTurnAsync(() => PlanChunkNow(chunk), cancellationToken).ConfigureAwait(false);
-                chunk.Clear();
-            }
-        }
-
-        if (chunk.Count > 0)
-        {
-            added += await InTurnAsync(() => PlanChunkNow(chunk), cancellationToken).ConfigureAwait(false);
-        }
-
-        return added;
-    }
+    public Task<int> PlanAsync(IEnumerable<VideoJob> jobs, CancellationToken cancellationToken = default) =>
+        PlanChunks.AddAsync(jobs, chunk => InTurnAsync(() => PlanChunkNow(chunk), cancellationToken));
 
     /// <inheritdoc />
     /// <remarks>The claim is exclusive: every Submitting job but this run's own was left by a run that died.</remarks>
@@ -363,7 +335,7 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
                 using var rows = command.ExecuteReader();
                 while (rows.Read())
                 {
-                    counts[ParseState(rows.GetString(0))] = rows.GetInt32(1);
+                    counts[LedgerRows.ParseState(rows.GetString(0))] = rows.GetInt32(1);
                 }
 
                 return counts;
@@ -441,11 +413,6 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
         limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), limit, "A page holds at least one job.");
 
     private static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-
-    private static VideoJobState ParseState(string name) =>
-        Enum.TryParse<VideoJobState>(name, ignoreCase: false, out var state)
-            ? state
-            : throw new VideoJobLedgerException("The ledger holds a job in state '" + name + "', which this version does not know.");
 
     private async Task<T> InTurnAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
@@ -669,24 +636,6 @@ public sealed class SqliteVideoJobLedger : IVideoJobLedger, IAsyncDisposable
         return jobs;
     }
 
-    private VideoJobRecord ReadJob(SqliteDataReader row)
-    {
-        var key = row.GetString(1);
-        try
-        {
-            return new VideoJobRecord(row.GetInt64(0), key, ParseState(row.GetString(2)), LedgerJson.ReadRequest(row.GetString(3)), row.GetString(4))
-            {
-                TaskId = row.IsDBNull(5) ? null : row.GetString(5),
-                OutputUrls = LedgerJson.ReadUrls(row.IsDBNull(6) ? null : row.GetString(6)),
-                Files = LedgerJson.ReadFiles(row.IsDBNull(7) ? null : row.GetString(7)),
-                Error = row.IsDBNull(8) ? null : row.GetString(8),
-                UpdatedAt = DateTimeOffset.Parse(row.GetString(9), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                PollUrl = row.IsDBNull(10) ? null : row.GetString(10),
-            };
-        }
-        catch (System.Text.Json.JsonException exception)
-        {
-            throw new VideoJobLedgerException("Job '" + key + "' in the batch ledger '" + Path + "' cannot be read: " + exception.Message, Path, exception);
-        }
-    }
+    private VideoJobRecord ReadJob(SqliteDataReader row) =>
+        LedgerRows.Read(row, static (reader, column) => DateTimeOffset.Parse(reader.GetString(column), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), "'" + Path + "'", Path);
 }
