@@ -33,11 +33,11 @@ public sealed class FarmTests
         BatchOutcome.WriteJobs(jobsFile, JobCount);
         var outDir = folder.File("videos");
 
-        // Every worker is the same command on the same file; the ledger is the shared one (a 2 s lease: a dead worker's
-        // tasks are taken over 2 s after its last sign of life).
+        // Every worker is the same command on the same file; the ledger is the shared one (a 5 s lease: a dead worker's
+        // tasks are taken over 5 s after its last sign of life, and no pause of a busy machine outlasts it).
         var environment = Cli.EnvironmentFor(simulator);
         environment["LEMONDATA_BATCH_LEDGER"] = database.ConnectionString;
-        string[] worker = { "batch", "run", jobsFile, "--out-dir", outDir, "--concurrency", "4", "--lease", "2", "--poll-interval", "0.05" };
+        string[] worker = { "batch", "run", jobsFile, "--out-dir", outDir, "--concurrency", "4", "--lease", "5", "--poll-interval", "0.05" };
 
         using var killed = ToolProcess.Start(environment, folder.Path, worker);
         using var redeployed = ToolProcess.Start(environment, folder.Path, worker);

@@ -88,9 +88,9 @@ public sealed class SharedLedgerTests
         await using var simulator = LemonDataSimulator.Start(new LemonDataSimulatorOptions { ProcessingTime = TimeSpan.FromMilliseconds(300) });
         using var folder = new TempFolder();
         var jobs = WriteJobs(folder, 30);
-        // A short lease: the stopped run could not let go of its tasks (the database was gone), so the next run takes them
+        // A 5 s lease: the stopped run could not let go of its tasks (the database was gone), so the next run takes them
         // over once it ends.
-        var args = Cli.Args(new[] { "batch", "run", jobs, "--out-dir", folder.File("videos"), "--concurrency", "4", "--lease", "2", "--ledger-connection", database.ConnectionString }, Cli.FastPolling);
+        var args = Cli.Args(new[] { "batch", "run", jobs, "--out-dir", folder.File("videos"), "--concurrency", "4", "--lease", "5", "--ledger-connection", database.ConnectionString }, Cli.FastPolling);
 
         var running = Cli.RunAsync(simulator, args);
         while (simulator.CreatesReceived < 6)
