@@ -31,6 +31,7 @@ internal sealed class ExtendedHelpAction : SynchronousCommandLineAction
         Variable(output, LemonDataVideoClientOptions.EndpointEnvironmentVariable, "Service address (default " + LemonDataVideoClientOptions.DefaultEndpoint.ToString().TrimEnd('/') + "); --endpoint overrides it.");
         Variable(output, ClientFactory.SimulatorProcessingTimeVariable, "How long a simulated task takes, in milliseconds (default "
             + ClientFactory.DefaultSimulatorProcessingTime.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + "; 0 = instant).");
+        Variable(output, Batch.BatchLedger.ConnectionVariable, "batch run / batch status: a shared PostgreSQL ledger's connection string, when neither --ledger nor --ledger-connection is given.");
         output.WriteLine();
         return result;
     }
