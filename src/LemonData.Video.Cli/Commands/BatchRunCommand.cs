@@ -23,13 +23,7 @@ internal static class BatchRunCommand
                 + "default: a hash of the request) and \"out\" (a file name inside --out-dir; default <id>.mp4).",
         };
         var outDir = new Option<string>("--out-dir") { Description = "The folder the videos are saved to (created if needed).", HelpName = "dir", Required = true };
-        var ledger = new Option<string?>("--ledger") { Description = "The ledger file (default: <out-dir>/" + LedgerLocation.DefaultFileName + ").", HelpName = "file" };
-        var ledgerConnection = new Option<string?>("--ledger-connection")
-        {
-            Description = "A PostgreSQL connection string: the ledger is shared, and every batch run given it (same jobs file) works on the batch as one more worker. "
-                + "Default: " + BatchLedger.ConnectionVariable + ", when --ledger is not given.",
-            HelpName = "postgres",
-        };
+        var ledger = new LedgerOptions("The ledger file (default: <out-dir>/" + LedgerLocation.DefaultFileName + ").", "when --ledger is not given");
         var concurrency = new Option<int>("--concurrency")
         {
             Description = "At most this many tasks in flight on the service.",
@@ -52,14 +46,7 @@ internal static class BatchRunCommand
         var command = new Command("run", "Run the jobs of a jobs.jsonl file; run the same command again to resume.");
         command.Add(jobsFile);
         command.Add(outDir);
-        command.Add(ledger);
-        command.Add(ledgerConnection);
-        var ledgerSchema = new Option<string?>("--ledger-schema")
-        {
-            Description = "With a shared ledger: the PostgreSQL schema that holds this batch (default lemondata_batch); one batch per schema.",
-            HelpName = "name",
-        };
-        command.Add(ledgerSchema);
+        ledger.AddTo(command);
         var lease = new Option<double?>("--lease")
         {
             Description = "With a shared ledger: how long a worker's hold on its tasks outlives it, in seconds (default 30). A worker that dies "
@@ -80,10 +67,10 @@ internal static class BatchRunCommand
             var arguments = new BatchRunArguments(
                 parseResult.GetValue(jobsFile)!,
                 parseResult.GetValue(outDir)!,
-                parseResult.GetValue(ledger),
-                parseResult.GetValue(ledgerConnection),
+                parseResult.GetValue(ledger.File),
+                parseResult.GetValue(ledger.Connection),
                 parseResult.GetValue(lease),
-                parseResult.GetValue(ledgerSchema),
+                parseResult.GetValue(ledger.Schema),
                 parseResult.GetValue(concurrency),
                 parseResult.GetValue(maxJobs),
                 parseResult.GetValue(resubmitUnknown),

@@ -17,26 +17,14 @@ internal static class BatchStatusCommand
     public static Command Create(CliContext context, GlobalOptions globals)
     {
         var outDir = new Option<string?>("--out-dir") { Description = "The batch's folder; its ledger is <out-dir>/" + LedgerLocation.DefaultFileName + ".", HelpName = "dir" };
-        var ledger = new Option<string?>("--ledger") { Description = "The ledger file, when it is not in --out-dir.", HelpName = "file" };
-        var ledgerConnection = new Option<string?>("--ledger-connection")
-        {
-            Description = "A shared ledger's PostgreSQL connection string (default: " + BatchLedger.ConnectionVariable + ", when --ledger and --out-dir are not given).",
-            HelpName = "postgres",
-        };
+        var ledger = new LedgerOptions("The ledger file, when it is not in --out-dir.", "when --ledger and --out-dir are not given");
         var command = new Command("status", "Show a batch's counts per state and the jobs that need a person (reads the ledger only; exit code 0 when it was read).");
         command.Add(outDir);
-        command.Add(ledger);
-        command.Add(ledgerConnection);
-        var ledgerSchema = new Option<string?>("--ledger-schema")
-        {
-            Description = "With a shared ledger: the PostgreSQL schema that holds this batch (default lemondata_batch); one batch per schema.",
-            HelpName = "name",
-        };
-        command.Add(ledgerSchema);
+        ledger.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var run = new CommandRun(context, globals, parseResult);
-            return run.ExecuteAsync(() => RunAsync(run, parseResult.GetValue(outDir), parseResult.GetValue(ledger), parseResult.GetValue(ledgerConnection), parseResult.GetValue(ledgerSchema), cancellationToken));
+            return run.ExecuteAsync(() => RunAsync(run, parseResult.GetValue(outDir), parseResult.GetValue(ledger.File), parseResult.GetValue(ledger.Connection), parseResult.GetValue(ledger.Schema), cancellationToken));
         });
         return command;
     }
