@@ -16,12 +16,9 @@ internal sealed class BatchLedger : IAsyncDisposable
     /// <summary>The variable that holds a shared ledger's connection string when <c>--ledger-connection</c> is not given.</summary>
     public const string ConnectionVariable = "LEMONDATA_BATCH_LEDGER";
 
-    private readonly IAsyncDisposable _owner;
-
-    private BatchLedger(IVideoJobLedger ledger, IAsyncDisposable owner, string description, string statusArguments, bool isShared)
+    private BatchLedger(IVideoJobLedger ledger, string description, string statusArguments, bool isShared)
     {
         Ledger = ledger;
-        _owner = owner;
         Description = description;
         StatusArguments = statusArguments;
         IsShared = isShared;
@@ -82,7 +79,7 @@ internal sealed class BatchLedger : IAsyncDisposable
             var shared = await PostgresVideoJobLedger.OpenAsync(connection, options, cancellationToken).ConfigureAwait(false);
             var from = (connectionFlag is null ? "--ledger-connection \"$" + ConnectionVariable + "\"" : "--ledger-connection <the same connection string>")
                 + (schema is null ? string.Empty : " --ledger-schema " + schema);
-            return new BatchLedger(shared, shared, shared.ToString(), from, isShared: true);
+            return new BatchLedger(shared, shared.ToString(), from, isShared: true);
         }
 
         if (lease is not null || schema is not null)
@@ -99,8 +96,9 @@ internal sealed class BatchLedger : IAsyncDisposable
         }
 
         var file = await SqliteVideoJobLedger.OpenAsync(path, cancellationToken).ConfigureAwait(false);
-        return new BatchLedger(file, file, file.Path, "--ledger " + file.Path, isShared: false);
+        return new BatchLedger(file, file.Path, "--ledger " + file.Path, isShared: false);
     }
 
-    public ValueTask DisposeAsync() => _owner.DisposeAsync();
+    // Both ledgers the command opens are disposable; the interface does not say so, since a caller's own ledger may not be.
+    public ValueTask DisposeAsync() => ((IAsyncDisposable)Ledger).DisposeAsync();
 }

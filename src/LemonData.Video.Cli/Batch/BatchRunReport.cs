@@ -111,6 +111,8 @@ internal static class BatchRunReport
     /// <summary>The ledger failed after the run had moved jobs (a database gone, a disk full): not finished, exit 4.</summary>
     public static int LedgerFailed(CommandRun run, BatchLedger ledger, VideoJobLedgerException failure)
     {
+        // Either the ledger failed (a database gone, a disk full) or it refused this worker's write (its lease on a shared
+        // ledger lapsed, and another worker took its jobs over): the ledger's own message says which.
         var message = "Batch not finished: the ledger stopped working mid-run. " + failure.Message
             + " Every change recorded before it stands; once the ledger is back, run the same command again to resume"
             + " (a job whose create was on its way is then OutcomeUnknown, never sent twice).";

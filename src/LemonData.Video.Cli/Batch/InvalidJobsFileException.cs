@@ -7,7 +7,7 @@ namespace LemonData.Video.Cli.Batch;
 internal sealed class InvalidJobsFileException : Exception
 {
     public InvalidJobsFileException(string path, IReadOnlyList<JobsFileProblem> problems)
-        : base(path + " has " + problems.Count + (problems.Count == 1 ? " invalid line" : " invalid lines") + "; nothing was sent:")
+        : base(path + " has " + LineCount(problems) + (LineCount(problems) == 1 ? " invalid line" : " invalid lines") + "; nothing was sent:")
     {
         Path = path;
         Problems = problems;
@@ -16,4 +16,16 @@ internal sealed class InvalidJobsFileException : Exception
     public string Path { get; }
 
     public IReadOnlyList<JobsFileProblem> Problems { get; }
+
+    // A line may have several problems (an unknown field and an LDV rule): the count is of lines.
+    private static int LineCount(IReadOnlyList<JobsFileProblem> problems)
+    {
+        var lines = new HashSet<int>();
+        foreach (var problem in problems)
+        {
+            lines.Add(problem.Line);
+        }
+
+        return lines.Count;
+    }
 }
